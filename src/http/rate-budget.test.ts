@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { RateBudget, type BudgetClock } from './rate-budget.js';
+import type { UpstreamResponse } from './upstream-http.js';
+
+/** A clock that only moves when the test says so; sleepers wake in deadline order. */
+class FakeClock implements BudgetClock {
+  private time = 0;
+  private sleepers: { until: number; wake: () => void }[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.sleepers.push({ until: this.time + ms, wake: resolve }));
+  }
+
+  /** Moves time forward to `until`, waking each sleeper at its deadline and letting it run. */
+  async runUntil(until: number): Promise<void> {
+    for (;;) {
+      await flush();
+      this.sleepers.sort((a, b) => a.until - b.until);
+      const next = this.sleepers[0];
+      if (!next || next.until > until) break;
+      this.sleepers.shift();
+      this.time = next.until;
+      next.wake();
+    }
+    this.time = until;
+    await flush();
+  }
+}
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+function response(status: number, headers: Record<string, string> = {}): UpstreamResponse {
+  return { status, headers, text: '' };
+}
+
+/** Starts `count` admissions and records the clock time at which each was granted. */
+function admitAll(budget: RateBudget, clock: FakeClock, count: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) void budget.admit().then(() => times.push(clock.now()));
+  return times;
+}
+
+function mostInAnySecond(times: number[]): number {
+  return Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
+}
+
+describe('RateBudget', () => {
+  it('grants the first N at once, then keeps every one-second window at or under N', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 4, marginMs: 25, clock });
+    const times = admitAll(budget, clock, 10);
+    await clock.runUntil(5000);
+    expect(times).toEqual([0, 0, 0, 0, 1025, 1025, 1025, 1025, 2050, 2050]);
+    expect(mostInAnySecond(times)).toBe(4);
+  });
+
+  it('achieves at least 95 % of the limit over a long run', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 4, clock });
+    const times = admitAll(budget, clock, 400);
+    await clock.runUntil(200_000);
+    expect(times).toHaveLength(400);
+    const last = times[times.length - 1] ?? 0;
+    // 400 requests at exactly 4/s would need 99.75 s after the first burst.
+    expect(396 / (last / 1000) / 4).toBeGreaterThanOrEqual(0.95);
+    expect(mostInAnySecond(times)).toBe(4);
+  });
+
+  it('pauses every caller for the Retry-After of a 429', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 10, clock });
+    budget.observe(response(429, { 'retry-after': '3' }));
+    const times = admitAll(budget, clock, 2);
+    await clock.runUntil(10_000);
+    expect(times).toEqual([3000, 3000]);
+  });
+
+  it('doubles its pause for 429s in a row without Retry-After, and resets after a success', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 10, basePauseMs: 100, clock });
+    budget.observe(response(429));
+    budget.observe(response(429));
+    const first = admitAll(budget, clock, 1);
+    await clock.runUntil(1000);
+    expect(first).toEqual([200]);
+    budget.observe(response(200));
+    budget.observe(response(429));
+    const second = admitAll(budget, clock, 1);
+    await clock.runUntil(2000);
+    expect(second).toEqual([1100]);
+  });
+
+  it('shares one budget per key and upstream, and the lower rate wins', () => {
+    const a = RateBudget.forKey('http://an.test', 'key-1', { ratePerSecond: 4 });
+    const b = RateBudget.forKey('http://an.test', 'key-1', { ratePerSecond: 10 });
+    const other = RateBudget.forKey('http://an.test', 'key-2', { ratePerSecond: 4 });
+    const elsewhere = RateBudget.forKey('http://other.test', 'key-1', { ratePerSecond: 4 });
+    expect(b).toBe(a);
+    expect(other).not.toBe(a);
+    expect(elsewhere).not.toBe(a);
+    RateBudget.forKey('http://an.test', 'key-1', { ratePerSecond: 2 });
+    expect(a.ratePerSecond).toBe(2);
+  });
+
+  it('rejects a rate that is not a positive integer', () => {
+    expect(() => new RateBudget({ ratePerSecond: 0 })).toThrow('ratePerSecond must be a positive integer, but got: 0');
+    expect(() => new RateBudget({ ratePerSecond: 2.5 })).toThrow('ratePerSecond must be a positive integer, but got: 2.5');
+  });
+});
