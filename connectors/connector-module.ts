@@ -13,8 +13,10 @@ export interface ConnectorDeps {
 export interface DemoBackend<Config> {
   /** Configuration pointing the connector at the simulator that was started. */
   config: Config;
-  /** Base URL of the running simulator, for logs and the README's "where is my demo" line. */
+  /** Base URL of the running simulator, for logs. */
   url: string;
+  /** The environment variables that point a gateway at this simulator (printed by `npm run simulators`). */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 

@@ -1,0 +1,5 @@
+// Every CRM the gateway knows; a new connector is one line here and a folder beside this file.
+import { civicrmModule } from './civicrm/module.js';
+import { registerConnector, type RegisteredConnector } from './registered-connector.js';
+
+export const CONNECTORS: readonly RegisteredConnector[] = [registerConnector(civicrmModule)];

@@ -1,0 +1,11 @@
+// What every resolver receives: per-request readers over the gateway's shared state.
+import type { Directory } from './graph/directory.js';
+import type { EntityReader } from './graph/entity-reader.js';
+import type { UpstreamWarnings } from './graph/upstream-warnings.js';
+
+export interface GatewayContext {
+  reader: EntityReader;
+  directory: Directory;
+  /** Upstream failures met while answering; reported as errors next to the partial data. */
+  warnings: UpstreamWarnings;
+}

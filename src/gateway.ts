@@ -1,0 +1,105 @@
+// The running gateway: store, connectors, indexer, GraphQL schema and HTTP server, wired together.
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Connector } from '../connectors/connector.js';
+import { buildGatewaySchema } from '../schema/build-schema.js';
+import type { GatewayContext } from './context.js';
+import { formatGraphQLError } from './errors/to-graphql-error.js';
+import { Directory } from './graph/directory.js';
+import { EntityReader } from './graph/entity-reader.js';
+import { RecordLoaders } from './graph/record-loaders.js';
+import { UpstreamWarnings } from './graph/upstream-warnings.js';
+import type { System } from './model/system.js';
+import { ClientAuth } from './server/client-auth.js';
+import { graphqlHttpHandler } from './server/graphql-http.js';
+import { createHttpServer, GRAPHQL_PATH, type RouteHandler } from './server/http-server.js';
+import { Readiness } from './server/readiness.js';
+import { useUpstreamWarnings } from './server/upstream-warnings.plugin.js';
+import { graphqlWebSocket } from './server/websocket.js';
+import type { GatewayStore } from './store/open-store.js';
+import { Indexer } from './sync/indexer.js';
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  apiKeys: readonly string[];
+  syncIntervalMs: number;
+  /** Per system: how old a cached record may be and still be served instead of asking the CRM. */
+  readMaxAgeMs: ReadonlyMap<System, number>;
+  store: GatewayStore;
+  connectors: readonly Connector[];
+  logger: Logger;
+  /** Extra HTTP routes (integrations) by exact path. */
+  routes?: ReadonlyMap<string, RouteHandler>;
+}
+
+export class Gateway {
+  private constructor(
+    readonly url: string,
+    readonly schema: GraphQLSchema,
+    readonly indexer: Indexer,
+    private readonly shutdown: () => Promise<void>,
+  ) {}
+
+  static async start(options: GatewayOptions): Promise<Gateway> {
+    const { store, connectors, logger } = options;
+    const schema = await buildGatewaySchema();
+    const connectorsBySystem = new Map(connectors.map((c) => [c.system, c]));
+    const directory = new Directory(store.identity, store.records);
+    const maxAge = (system: System) => options.readMaxAgeMs.get(system) ?? 0;
+    const context = (): GatewayContext => {
+      const warnings = new UpstreamWarnings();
+      const loaders = new RecordLoaders(connectorsBySystem, store.records, maxAge, warnings);
+      return { reader: new EntityReader(store.identity, loaders), directory, warnings };
+    };
+
+    const apollo = new ApolloServer<GatewayContext>({
+      schema,
+      plugins: [useUpstreamWarnings()],
+      formatError: formatGraphQLError(logger),
+      includeStacktraceInErrorResponses: false,
+    });
+    await apollo.start();
+
+    const indexer = new Indexer({ store, connectors, logger, intervalMs: options.syncIntervalMs });
+    const auth = new ClientAuth(options.apiKeys);
+    const websocket = graphqlWebSocket(schema, auth, context);
+    const readiness = new Readiness({
+      pingStore: () => store.ping(),
+      connectors,
+      indexing: () => indexer.status(),
+    });
+    const server = createHttpServer({
+      graphql: graphqlHttpHandler(apollo, async () => context()),
+      websocket,
+      auth,
+      readiness,
+      logger,
+      ...(options.routes ? { routes: options.routes } : {}),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    indexer.start();
+
+    const shutdown = async () => {
+      await indexer.stop();
+      await websocket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+      await Promise.all(connectors.map((c) => c.close()));
+      await store.close();
+    };
+    return new Gateway(`http://${host}:${address.port}${GRAPHQL_PATH}`, schema, indexer, shutdown);
+  }
+
+  async close(): Promise<void> {
+    await this.shutdown();
+  }
+}
