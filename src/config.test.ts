@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readCoreConfig } from './config.js';
+
+describe('readCoreConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(readCoreConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      storeUrl: undefined,
+      logLevel: 'info',
+      syncIntervalMs: 60_000,
+      readMaxAgeMs: undefined,
+      apiKeys: [],
+    });
+  });
+
+  it('names the variable and the value received when a value is wrong', () => {
+    expect(() => readCoreConfig({ PORT: 'eighty' })).toThrow('PORT must be an integer from 0 to 65535, but got: "eighty"');
+    expect(() => readCoreConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, but got: "loud"',
+    );
+    expect(() => readCoreConfig({ SYNC_INTERVAL_MS: '-5' })).toThrow(/^SYNC_INTERVAL_MS must be/);
+  });
+
+  it('refuses a non-loopback HOST without client API keys', () => {
+    expect(() => readCoreConfig({ HOST: '0.0.0.0' })).toThrow(
+      'HOST 0.0.0.0 is reachable from other machines, so GATEWAY_API_KEYS must be set; or bind HOST to 127.0.0.1',
+    );
+    expect(readCoreConfig({ HOST: '0.0.0.0', GATEWAY_API_KEYS: ' k1, k2 ,' }).apiKeys).toEqual(['k1', 'k2']);
+    expect(readCoreConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+});
