@@ -1,0 +1,25 @@
+// Serialises like PHP's json_encode defaults, as Vtiger's answers are: "\/" and \uXXXX escapes.
+
+export function phpJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/\//g, '\\/')
+    .replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** What Vtiger's label field holds: the label fields joined, HTML-entity encoded (htmlentities). */
+export function htmlEntities(text: string): string {
+  const named: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#039;' };
+  return text.replace(/[&<>"']/g, (ch) => named[ch] ?? ch).replace(/[\u00c0-\u00ff]/g, (ch) => latinEntity(ch));
+}
+
+/** Accented Latin-1 letters as PHP's htmlentities writes them (Ü → &Uuml;); others stay as they are. */
+function latinEntity(ch: string): string {
+  const base = ch.normalize('NFD');
+  const letter = base[0] ?? ch;
+  const accent = base.slice(1);
+  const names: Record<string, string> = { '\u0308': 'uml', '\u0301': 'acute', '\u0300': 'grave', '\u0302': 'circ', '\u0303': 'tilde', '\u030a': 'ring', '\u0327': 'cedil' };
+  const name = names[accent];
+  if (name !== undefined) return `&${letter}${name};`;
+  const special: Record<string, string> = { 'ø': '&oslash;', 'Ø': '&Oslash;', 'ß': '&szlig;', 'æ': '&aelig;', 'Æ': '&AElig;' };
+  return special[ch] ?? ch;
+}
