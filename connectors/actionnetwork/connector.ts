@@ -1,0 +1,178 @@
+// The Action Network connector: the contract implemented with the OSDI client, the mapper and the tag catalog.
+import { DateTime } from 'luxon';
+import type { ChangePage, Connector, ConnectorCapabilities, RecordPatch, WriteOutcome } from '../connector.js';
+import { writableFields } from '../field-table.js';
+import { GatewayError, isGatewayError } from '../../src/errors/gateway-error.js';
+import type { UnifiedData, UnifiedPerson } from '../../src/model/entities.js';
+import type { RemoteRecord } from '../../src/model/remote-record.js';
+import type { EntityType } from '../../src/model/system.js';
+import { changeFilter, cursorAfter, decodeCursor, type ChangeCursor } from './change-cursor.js';
+import { ActionNetworkClient } from './client.js';
+import type { ActionNetworkConfig } from './config.js';
+import { personFields } from './fields.js';
+import type { HalPage } from './hal-pages.js';
+import { actionNetworkId, isActionNetworkId } from './identifiers.js';
+import { ActionNetworkMapper } from './mapper.js';
+import { PersonStore } from './person-store.js';
+import type { TaggedPerson } from './raw.js';
+import { TagCatalog } from './tag-catalog.js';
+
+export class ActionNetworkConnector implements Connector {
+  readonly system = 'ACTION_NETWORK' as const;
+  readonly capabilities: ConnectorCapabilities;
+  readonly client: ActionNetworkClient;
+  private readonly config: ActionNetworkConfig;
+  private readonly mapper: ActionNetworkMapper;
+  private readonly tags: TagCatalog;
+  private readonly people: PersonStore;
+  private readonly now: () => DateTime;
+
+  constructor(config: ActionNetworkConfig, options: { now?: () => DateTime } = {}) {
+    this.config = config;
+    this.client = new ActionNetworkClient({ baseUrl: config.url, apiToken: config.apiToken, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs });
+    this.mapper = new ActionNetworkMapper(config.url);
+    this.tags = new TagCatalog(this.client);
+    this.people = new PersonStore(this.client, this.tags, this.mapper);
+    this.now = options.now ?? (() => DateTime.utc());
+    // There is no multi-id lookup: every id costs its own requests, so a batch is only a group of
+    // concurrent fetches. One second's worth of budget keeps a batch from holding its callers long.
+    const maxBatchSize = config.ratePerSecond;
+    this.capabilities = {
+      PERSON: { read: true, list: true, create: true, update: true, delete: 'UNSUBSCRIBE', maxBatchSize, fields: writableFields<TaggedPerson, UnifiedPerson>(personFields) },
+      ORGANIZATION: null,
+      DONATION: {
+        read: true,
+        list: true,
+        create: config.fundraisingPage !== null,
+        update: false,
+        delete: 'NONE',
+        maxBatchSize,
+        fields: ['amount', 'receivedAt', 'donorRef', 'designations', 'recurring'],
+      },
+    };
+  }
+
+  /** One result per id, in id order; ids asked twice are fetched once; unknown ids yield null. */
+  async load<E extends EntityType>(entity: E, remoteIds: readonly string[]): Promise<(RemoteRecord<E> | null)[]> {
+    this.requireHeld(entity);
+    const unique = [...new Set(remoteIds)];
+    const loaded = await Promise.all(unique.map((id) => this.loadOne(entity, id)));
+    const byId = new Map(unique.map((id, index) => [id, loaded[index] ?? null]));
+    return remoteIds.map((id) => (byId.get(id) ?? null) as RemoteRecord<E> | null);
+  }
+
+  /**
+   * Walks the collection with `modified_date gt` the previous walk's start (minus an overlap).
+   * Each page is yielded once the following one has been read, so the last page already carries
+   * the finished walk's cursor. Action Network deletes neither people nor donations: deletedIds is empty.
+   */
+  async *listChanged<E extends EntityType>(entity: E, cursor: string | null): AsyncIterable<ChangePage<E>> {
+    this.requireHeld(entity);
+    const walk = decodeCursor(cursor, this.now());
+    const pages = entity === 'PERSON' ? await this.personPages(walk) : this.donationPages(walk);
+    let held: HalPage<RemoteRecord<E>> | null = null;
+    for await (const page of pages as AsyncIterable<HalPage<RemoteRecord<E>>>) {
+      if (held) yield { records: held.items, deletedIds: [], cursor: cursorAfter(walk, held.next) };
+      held = page;
+    }
+    yield { records: held?.items ?? [], deletedIds: [], cursor: cursorAfter(walk, null) };
+  }
+
+  async create<E extends EntityType>(entity: E, items: readonly UnifiedData[E][]): Promise<WriteOutcome<E>[]> {
+    return this.each(items, async (item) => {
+      this.requireHeld(entity);
+      if (entity === 'PERSON') return this.people.create(item as UnifiedPerson);
+      const page = this.config.fundraisingPage;
+      if (page === null) {
+        throw new GatewayError('UNSUPPORTED', 'Action Network donation writes need ACTIONNETWORK_FUNDRAISING_PAGE (an API-created fundraising page id), but it is not set', {
+          system: 'ACTION_NETWORK',
+        });
+      }
+      const saved = await this.client.createDonation(page, this.mapper.donationToRaw(item as UnifiedData['DONATION'], page));
+      const record = this.mapper.donationFromRaw(saved);
+      return { ok: true, status: 'CREATED', remoteId: record.remoteId, record };
+    }) as Promise<WriteOutcome<E>[]>;
+  }
+
+  async update<E extends EntityType>(entity: E, patches: readonly RecordPatch<E>[]): Promise<WriteOutcome<E>[]> {
+    return this.each(patches, async (patch) => {
+      this.requireHeld(entity);
+      if (entity !== 'PERSON') throw unsupported('Action Network donations cannot be changed once recorded');
+      return this.people.update(patch as RecordPatch<'PERSON'>);
+    }) as Promise<WriteOutcome<E>[]>;
+  }
+
+  /** People are unsubscribed (status UNSUBSCRIBED), never deleted; donations cannot be removed at all. */
+  async delete<E extends EntityType>(entity: E, remoteIds: readonly string[]): Promise<WriteOutcome<E>[]> {
+    return this.each(remoteIds, async (id) => {
+      this.requireHeld(entity);
+      if (entity !== 'PERSON') throw unsupported('Action Network donations cannot be deleted');
+      return this.people.unsubscribe(id);
+    }) as Promise<WriteOutcome<E>[]>;
+  }
+
+  async health(): Promise<void> {
+    await this.client.entryPoint();
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async loadOne(entity: EntityType, id: string): Promise<RemoteRecord | null> {
+    if (entity === 'PERSON') return this.people.load(id);
+    if (!isActionNetworkId(id)) return null;
+    const donation = await this.client.donation(id);
+    return donation === null ? null : this.mapper.donationFromRaw(donation);
+  }
+
+  private async personPages(walk: ChangeCursor): Promise<AsyncIterable<HalPage<RemoteRecord<'PERSON'>>>> {
+    // Tags live in taggings: one pass over every tag's taggings, then people page by page.
+    const tagIndex = await this.tags.personTagIndex();
+    const pages = this.client.people(changeFilter(walk), walk.next);
+    const mapper = this.mapper;
+    return (async function* () {
+      for await (const page of pages) {
+        const items = page.items.map((person) => {
+          const tagged: TaggedPerson = { ...person, tag_names: tagIndex.get(actionNetworkId(person, 'person')) ?? [] };
+          return mapper.personFromRaw(tagged);
+        });
+        yield { ...page, items };
+      }
+    })();
+  }
+
+  private async *donationPages(walk: ChangeCursor): AsyncIterable<HalPage<RemoteRecord<'DONATION'>>> {
+    for await (const page of this.client.donations(changeFilter(walk), walk.next)) {
+      yield { ...page, items: page.items.map((donation) => this.mapper.donationFromRaw(donation)) };
+    }
+  }
+
+  /** Runs writes one after another (the signup helper merges by email, so order matters); one outcome per item. */
+  private async each<T>(items: readonly T[], write: (item: T) => Promise<WriteOutcome>): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = [];
+    for (const item of items) {
+      try {
+        outcomes.push(await write(item));
+      } catch (err) {
+        outcomes.push({ ok: false, error: isGatewayError(err) ? err : internal(err) });
+      }
+    }
+    return outcomes;
+  }
+
+  private requireHeld(entity: EntityType): void {
+    if (entity === 'ORGANIZATION') throw unsupported('Action Network does not hold organizations');
+  }
+}
+
+function unsupported(message: string): GatewayError {
+  return new GatewayError('UNSUPPORTED', message, { system: 'ACTION_NETWORK' });
+}
+
+function internal(err: unknown): GatewayError {
+  return new GatewayError('INTERNAL', `ACTION_NETWORK write failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`, {
+    system: 'ACTION_NETWORK',
+    cause: err,
+  });
+}
