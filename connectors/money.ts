@@ -1,0 +1,37 @@
+// Formats CRM amounts (JSON numbers like 125.5, or decimal strings) as the unified decimal string.
+
+/** Minor digits of a currency (USD 2, JPY 0), capped by what the CRM can store. */
+export function minorDigits(currency: string, cap = 2): number {
+  try {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+    return Math.min(digits ?? 2, cap);
+  } catch {
+    // Not an ISO 4217 code Intl knows: keep the CRM's precision rather than guess.
+    return cap;
+  }
+}
+
+/**
+ * "125.5" or 125.5 → "125.50" for USD. Works on the decimal text, not on floats, so large amounts
+ * keep every digit; rounds half away from zero when the CRM holds more digits than the currency.
+ */
+export function formatAmount(value: number | string, currency: string, cap = 2): string {
+  const digits = minorDigits(currency, cap);
+  const text = typeof value === 'number' ? numberToPlain(value) : value.trim();
+  const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match) return text;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const scaled = BigInt(`${whole || '0'}${fraction.padEnd(digits, '0').slice(0, digits)}`);
+  const roundUp = (fraction[digits] ?? '0') >= '5' ? 1n : 0n;
+  const units = (scaled + roundUp).toString().padStart(digits + 1, '0');
+  const intPart = units.slice(0, units.length - digits);
+  const fracPart = units.slice(units.length - digits);
+  const body = digits === 0 ? intPart : `${intPart}.${fracPart}`;
+  return sign === '-' && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+function numberToPlain(value: number): string {
+  // toString switches to exponent notation below 1e-6 and above 1e21; amounts never get there,
+  // but toFixed(6) keeps the digit parser above total for any finite input.
+  return Math.abs(value) < 1e21 ? value.toFixed(6).replace(/0+$/, '').replace(/\.$/, '') : value.toString();
+}
