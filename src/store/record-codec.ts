@@ -1,0 +1,78 @@
+// RemoteRecord ↔ JSON-safe shape for the store: luxon DateTimes travel as UTC ISO strings.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { UnifiedData } from '../model/entities.js';
+import type { RemoteRecord } from '../model/remote-record.js';
+import { ENTITY_TYPES, SYSTEMS, type EntityType } from '../model/system.js';
+
+/** The DateTime-valued fields of each entity's unified data; everything else is already JSON. */
+const DATE_FIELDS = {
+  PERSON: [],
+  ORGANIZATION: [],
+  DONATION: ['receivedAt'],
+} as const satisfies { [E in EntityType]: readonly (keyof UnifiedData[E])[] };
+
+export interface EncodedRecord {
+  system: RemoteRecord['system'];
+  entity: EntityType;
+  remoteId: string;
+  createdAt: string | null;
+  modifiedAt: string | null;
+  /** The unified data with its DateTime fields as ISO strings. */
+  data: Record<string, unknown>;
+}
+
+function encodeDate(value: DateTime, what: string): string {
+  const iso = value.isValid ? value.toUTC().toISO() : null;
+  if (iso === null) throw new GatewayError('MAPPING', `${what} must be a valid DateTime, but got an invalid one (${value.invalidReason ?? 'unknown reason'})`);
+  return iso;
+}
+
+function decodeDate(value: unknown, what: string): DateTime {
+  const parsed = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : null;
+  if (!parsed?.isValid) throw new GatewayError('INTERNAL', `stored ${what} must be an ISO date-time, but got: ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+export function encodeRecord(record: RemoteRecord): EncodedRecord {
+  const where = `${record.system} ${record.entity} ${record.remoteId}`;
+  const data: Record<string, unknown> = { ...(record.data as unknown as Record<string, unknown>) };
+  for (const field of DATE_FIELDS[record.entity]) data[field] = encodeDate(data[field] as DateTime, `${where} ${field}`);
+  return {
+    system: record.system,
+    entity: record.entity,
+    remoteId: record.remoteId,
+    createdAt: record.createdAt ? encodeDate(record.createdAt, `${where} createdAt`) : null,
+    modifiedAt: record.modifiedAt ? encodeDate(record.modifiedAt, `${where} modifiedAt`) : null,
+    data,
+  };
+}
+
+// The store is a boundary too (a file or a Redis anyone may touch): the envelope is checked; the
+// data inside is what encodeRecord wrote, and only its date fields need converting back.
+const EncodedRecordSchema = z.object({
+  system: z.enum(SYSTEMS),
+  entity: z.enum(ENTITY_TYPES),
+  remoteId: z.string(),
+  createdAt: z.string().nullable(),
+  modifiedAt: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export function decodeRecord(value: unknown): RemoteRecord {
+  const parsed = EncodedRecordSchema.safeParse(value);
+  if (!parsed.success) throw new GatewayError('INTERNAL', `stored record must be an encoded RemoteRecord, but got: ${z.prettifyError(parsed.error)}`);
+  const encoded = parsed.data;
+  const where = `${encoded.system} ${encoded.entity} ${encoded.remoteId}`;
+  const data: Record<string, unknown> = { ...encoded.data };
+  for (const field of DATE_FIELDS[encoded.entity]) data[field] = decodeDate(data[field], `${where} ${field}`);
+  return {
+    system: encoded.system,
+    entity: encoded.entity,
+    remoteId: encoded.remoteId,
+    createdAt: encoded.createdAt === null ? null : decodeDate(encoded.createdAt, `${where} createdAt`),
+    modifiedAt: encoded.modifiedAt === null ? null : decodeDate(encoded.modifiedAt, `${where} modifiedAt`),
+    data: data as unknown as UnifiedData[EntityType],
+  };
+}
