@@ -164,7 +164,8 @@ export class ActionNetworkClient {
   ): AsyncGenerator<HalPage<z.output<S>>> {
     const query = new URLSearchParams({ per_page: String(PAGE_SIZE) });
     if (filter !== null) query.set('filter', filter);
-    const first = resumeFrom ?? `${path}?${query.toString()}`;
+    // Absolute like the hrefs Action Network hands out, so a next link back to the first page is recognised.
+    const first = resumeFrom ?? `${this.baseUrl}/${path}?${query.toString()}`;
     const label = `GET /${path.replace(/\/[0-9a-f-]{36}(?=\/|$)/gi, '/{id}')}`;
     return halPages(first, async (href) => {
       const page = await this.json({ method: 'GET', path: href, idempotent: true, label }, collectionPageSchema);

@@ -51,13 +51,23 @@ function mostInAnySecond(times: number[]): number {
 }
 
 describe('RateBudget', () => {
-  it('grants the first N at once, then keeps every one-second window at or under N', async () => {
+  it('spaces admissions evenly so that no one-second window holds more than N', async () => {
     const clock = new FakeClock();
-    const budget = new RateBudget({ ratePerSecond: 4, marginMs: 25, clock });
-    const times = admitAll(budget, clock, 10);
+    const budget = new RateBudget({ ratePerSecond: 4, marginMs: 20, clock });
+    const times = admitAll(budget, clock, 9);
     await clock.runUntil(5000);
-    expect(times).toEqual([0, 0, 0, 0, 1025, 1025, 1025, 1025, 2050, 2050]);
+    expect(times).toEqual([0, 255, 510, 765, 1020, 1275, 1530, 1785, 2040]);
     expect(mostInAnySecond(times)).toBe(4);
+  });
+
+  it('admits at once after an idle spell', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 4, clock });
+    admitAll(budget, clock, 1);
+    await clock.runUntil(3000);
+    const later = admitAll(budget, clock, 1);
+    await clock.runUntil(3000);
+    expect(later).toEqual([3000]);
   });
 
   it('achieves at least 95 % of the limit over a long run', async () => {
@@ -67,8 +77,8 @@ describe('RateBudget', () => {
     await clock.runUntil(200_000);
     expect(times).toHaveLength(400);
     const last = times[times.length - 1] ?? 0;
-    // 400 requests at exactly 4/s would need 99.75 s after the first burst.
-    expect(396 / (last / 1000) / 4).toBeGreaterThanOrEqual(0.95);
+    // 399 intervals after the first admission: at exactly 4/s they would take 99.75 s.
+    expect(399 / (last / 1000) / 4).toBeGreaterThanOrEqual(0.95);
     expect(mostInAnySecond(times)).toBe(4);
   });
 
@@ -78,7 +88,7 @@ describe('RateBudget', () => {
     budget.observe(response(429, { 'retry-after': '3' }));
     const times = admitAll(budget, clock, 2);
     await clock.runUntil(10_000);
-    expect(times).toEqual([3000, 3000]);
+    expect(times).toEqual([3000, 3102.5]);
   });
 
   it('doubles its pause for 429s in a row without Retry-After, and resets after a success', async () => {

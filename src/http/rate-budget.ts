@@ -29,10 +29,12 @@ export interface RateBudgetOptions {
 }
 
 /**
- * Why a sliding window and not a token bucket: a bucket of N tokens refilled at N/s lets 2N-1
- * requests through within one second (a full bucket, then the refill), which a server counting
- * "requests in the last second" answers with 429. Remembering when each of the last N requests was
- * admitted and waiting until the oldest is a full window old never does.
+ * Why even spacing and not a token bucket: a bucket of N tokens refilled at N/s lets 2N-1 requests
+ * through within one second (a full bucket, then the refill), which a server counting "requests in
+ * the last second" answers with 429. Even bursts of N at a time are fragile: a burst larger than the
+ * connection pool queues in the client and reaches the server spread out, so its tail and the next
+ * burst fall into one server-side second. Admitting one request every (1 s + margin) / N never puts
+ * more than N into any second, and keeps the requests in flight few.
  */
 export class RateBudget {
   private rate: number;
@@ -40,8 +42,8 @@ export class RateBudget {
   private readonly basePauseMs: number;
   private readonly maxPauseMs: number;
   private readonly clock: BudgetClock;
-  /** Admission times of the last `ratePerSecond` requests, oldest first. */
-  private readonly admitted: number[] = [];
+  /** Earliest time the next request may be admitted. */
+  private nextSlot = 0;
   private pausedUntil = 0;
   private rejectedInARow = 0;
   /** Admissions are granted one at a time, in the order they were asked for. */
@@ -125,23 +127,13 @@ export class RateBudget {
   private async takeSlot(): Promise<void> {
     for (;;) {
       const now = this.clock.now();
-      const wait = this.waitAt(now);
+      const wait = Math.max(this.pausedUntil, this.nextSlot) - now;
       if (wait <= 0) {
-        this.admitted.push(now);
-        if (this.admitted.length > this.rate) this.admitted.shift();
+        this.nextSlot = now + this.windowMs / this.rate;
         return;
       }
       await this.clock.sleep(wait);
     }
-  }
-
-  private waitAt(now: number): number {
-    let wait = this.pausedUntil - now;
-    if (this.admitted.length >= this.rate) {
-      const oldest = this.admitted[this.admitted.length - this.rate] ?? 0;
-      wait = Math.max(wait, oldest + this.windowMs - now);
-    }
-    return wait;
   }
 
   /** Lowers the rate (never raises it): clients already holding this budget keep sharing it. */
@@ -151,6 +143,5 @@ export class RateBudget {
     }
     if (ratePerSecond >= this.rate) return;
     this.rate = ratePerSecond;
-    this.admitted.splice(0, Math.max(0, this.admitted.length - ratePerSecond));
   }
 }
