@@ -106,3 +106,33 @@ export const syncResultSchema = z.object({
 export type SyncResult = z.output<typeof syncResultSchema>;
 
 export const deleteResultSchema = z.object({ status: z.string() });
+
+/** A field the module may or may not return (a column list, an older install): "" when absent. */
+const text = z.string().catch('');
+
+/** The Contacts fields the gateway maps (VT describe Contacts). */
+export const rawContactSchema = z.object({
+  id: z.string(),
+  firstname: text, lastname: text, email: text, secondaryemail: text, emailoptout: text,
+  phone: text, mobile: text, homephone: text, otherphone: text,
+  mailingstreet: text, mailingcity: text, mailingstate: text, mailingzip: text, mailingcountry: text,
+  birthday: text, account_id: text, createdtime: text, modifiedtime: text,
+});
+export type RawContact = z.output<typeof rawContactSchema>;
+
+/** The Accounts fields the gateway maps (VT describe Accounts). */
+export const rawAccountSchema = z.object({
+  id: z.string(),
+  accountname: text, website: text, phone: text, otherphone: text, email1: text, email2: text, emailoptout: text,
+  bill_street: text, bill_city: text, bill_state: text, bill_code: text, bill_country: text,
+  createdtime: text, modifiedtime: text,
+});
+export type RawAccount = z.output<typeof rawAccountSchema>;
+
+/** The Invoice header fields the gateway maps; its LineItems come from retrieve. */
+export const rawInvoiceSchema = z.object({
+  id: z.string(),
+  subject: text, invoicedate: text, contact_id: text, hdnGrandTotal: text, currency_id: text,
+  createdtime: text, modifiedtime: text,
+});
+export type RawInvoice = z.output<typeof rawInvoiceSchema>;
