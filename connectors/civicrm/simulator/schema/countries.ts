@@ -1,0 +1,70 @@
+// A slice of civicrm_country with Civi's real ids (from civicrm-core xml/templates/civicrm_country.tpl).
+
+export interface Country {
+  readonly id: number;
+  readonly name: string;
+  readonly isoCode: string;
+  readonly regionId: number;
+}
+
+const rows: ReadonlyArray<readonly [number, string, string, number]> = [
+  [1010, 'Argentina', 'AR', 2],
+  [1013, 'Australia', 'AU', 4],
+  [1014, 'Austria', 'AT', 1],
+  [1020, 'Belgium', 'BE', 1],
+  [1029, 'Brazil', 'BR', 2],
+  [1039, 'Canada', 'CA', 2],
+  [1044, 'Chile', 'CL', 2],
+  [1045, 'China', 'CN', 4],
+  [1048, 'Colombia', 'CO', 2],
+  [1059, 'Denmark', 'DK', 1],
+  [1065, 'Egypt', 'EG', 3],
+  [1075, 'Finland', 'FI', 1],
+  [1076, 'France', 'FR', 1],
+  [1082, 'Germany', 'DE', 1],
+  [1083, 'Ghana', 'GH', 5],
+  [1085, 'Greece', 'GR', 1],
+  [1098, 'Hong Kong', 'HK', 4],
+  [1099, 'Hungary', 'HU', 1],
+  [1100, 'Iceland', 'IS', 1],
+  [1101, 'India', 'IN', 4],
+  [1102, 'Indonesia', 'ID', 4],
+  [1105, 'Ireland', 'IE', 1],
+  [1106, 'Israel', 'IL', 3],
+  [1107, 'Italy', 'IT', 1],
+  [1108, 'Jamaica', 'JM', 2],
+  [1109, 'Japan', 'JP', 4],
+  [1112, 'Kenya', 'KE', 5],
+  [1115, 'Korea, Republic of', 'KR', 4],
+  [1126, 'Luxembourg', 'LU', 1],
+  [1131, 'Malaysia', 'MY', 4],
+  [1140, 'Mexico', 'MX', 2],
+  [1146, 'Morocco', 'MA', 3],
+  [1152, 'Netherlands', 'NL', 1],
+  [1154, 'New Zealand', 'NZ', 4],
+  [1157, 'Nigeria', 'NG', 5],
+  [1161, 'Norway', 'NO', 1],
+  [1163, 'Pakistan', 'PK', 4],
+  [1169, 'Peru', 'PE', 2],
+  [1170, 'Philippines', 'PH', 4],
+  [1172, 'Poland', 'PL', 1],
+  [1173, 'Portugal', 'PT', 1],
+  [1174, 'Puerto Rico', 'PR', 2],
+  [1176, 'Romania', 'RO', 1],
+  [1191, 'Singapore', 'SG', 4],
+  [1196, 'South Africa', 'ZA', 5],
+  [1198, 'Spain', 'ES', 1],
+  [1204, 'Sweden', 'SE', 1],
+  [1205, 'Switzerland', 'CH', 1],
+  [1208, 'Taiwan', 'TW', 4],
+  [1211, 'Thailand', 'TH', 4],
+  [1219, 'Turkey', 'TR', 1],
+  [1224, 'Ukraine', 'UA', 1],
+  [1225, 'United Arab Emirates', 'AE', 3],
+  [1226, 'United Kingdom', 'GB', 1],
+  [1228, 'United States', 'US', 2],
+  [1229, 'Uruguay', 'UY', 2],
+  [1233, 'Viet Nam', 'VN', 4],
+];
+
+export const COUNTRIES: readonly Country[] = rows.map(([id, name, isoCode, regionId]) => ({ id, name, isoCode, regionId }));
