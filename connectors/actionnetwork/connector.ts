@@ -1,5 +1,6 @@
 // The Action Network connector: the contract implemented with the OSDI client, the mapper and the tag catalog.
 import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
 import type { ChangePage, Connector, ConnectorCapabilities, RecordPatch, WriteOutcome } from '../connector.js';
 import { writableFields } from '../field-table.js';
 import { GatewayError, isGatewayError } from '../../src/errors/gateway-error.js';
@@ -26,14 +27,16 @@ export class ActionNetworkConnector implements Connector {
   private readonly tags: TagCatalog;
   private readonly people: PersonStore;
   private readonly now: () => DateTime;
+  private readonly logger: Logger | undefined;
 
-  constructor(config: ActionNetworkConfig, options: { now?: () => DateTime } = {}) {
+  constructor(config: ActionNetworkConfig, options: { now?: () => DateTime; logger?: Logger } = {}) {
     this.config = config;
     this.client = new ActionNetworkClient({ baseUrl: config.url, apiToken: config.apiToken, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs });
     this.mapper = new ActionNetworkMapper(config.url);
     this.tags = new TagCatalog(this.client);
     this.people = new PersonStore(this.client, this.tags, this.mapper);
     this.now = options.now ?? (() => DateTime.utc());
+    this.logger = options.logger;
     // There is no multi-id lookup: every id costs its own requests, so a batch is only a group of
     // concurrent fetches. One second's worth of budget keeps a batch from holding its callers long.
     const maxBatchSize = config.ratePerSecond;
@@ -71,10 +74,13 @@ export class ActionNetworkConnector implements Connector {
     const walk = decodeCursor(cursor, this.now());
     const pages = entity === 'PERSON' ? await this.personPages(walk) : this.donationPages(walk);
     let held: HalPage<RemoteRecord<E>> | null = null;
+    let count = 0;
     for await (const page of pages as AsyncIterable<HalPage<RemoteRecord<E>>>) {
       if (held) yield { records: held.items, deletedIds: [], cursor: cursorAfter(walk, held.next) };
       held = page;
+      count += page.items.length;
     }
+    this.logger?.debug({ system: this.system, entity, records: count, since: walk.since }, 'Action Network change walk finished');
     yield { records: held?.items ?? [], deletedIds: [], cursor: cursorAfter(walk, null) };
   }
 

@@ -8,6 +8,8 @@ export interface DonationInput {
   created_date?: string;
   recurrence?: { recurring: boolean; period?: string };
   personId: string;
+  /** For seeds: the modified_date to record instead of now. */
+  modified_date?: string;
 }
 
 export class StoreRuleError extends Error {
@@ -134,7 +136,7 @@ export class ActionNetworkStore {
     const donation: SimDonation = {
       id: this.ids.uuid(),
       created_date: input.created_date ?? now,
-      modified_date: now,
+      modified_date: input.modified_date ?? now,
       amount: (cents / 100).toFixed(2),
       currency: input.currency.toLowerCase(),
       recipients: input.recipients.map((r) => ({ display_name: r.display_name, amount: Number(r.amount).toFixed(2) })),
