@@ -1,6 +1,6 @@
 // memory:// — a Map per namespace; nothing survives the process (tests, throwaway demos).
 import Keyv from 'keyv';
-import { assertNamespaceName, keyvEntries, type KeyvBackend } from './keyv-backend.js';
+import { assertNamespaceName, keyvEntries, PLAIN_JSON, type KeyvBackend } from './keyv-backend.js';
 
 export class MemoryBackend implements KeyvBackend {
   readonly description = 'memory://';
@@ -10,7 +10,7 @@ export class MemoryBackend implements KeyvBackend {
     let keyv = this.namespaces.get(namespace);
     if (!keyv) {
       assertNamespaceName(namespace);
-      keyv = new Keyv({ store: new Map(), namespace, throwOnErrors: true });
+      keyv = new Keyv({ store: new Map(), namespace, throwOnErrors: true, ...PLAIN_JSON });
       this.namespaces.set(namespace, keyv);
     }
     return keyv;

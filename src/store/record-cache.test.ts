@@ -60,6 +60,20 @@ describe('RecordCache', () => {
     expect(cache.version).toBeGreaterThan(v2);
   });
 
+  it('stores a page at once with putMany, one result per record in order', async () => {
+    await cache.put(person('1', 'Ada'), 1000);
+    const results = await cache.putMany([person('1', 'Ada'), person('2'), person('3', 'Cy')], 2000);
+    expect(results.map((r) => [r.changed, r.previous?.fetchedAt ?? null])).toEqual([
+      [false, 1000],
+      [true, null],
+      [true, null],
+    ]);
+    expect(cache.count('CIVICRM', 'PERSON')).toBe(3);
+    expect(cache.get(person('3'))?.fetchedAt).toBe(2000);
+    const restarted = await reload(keyv);
+    expect(restarted.get(person('3'))?.record).toEqual(person('3', 'Cy'));
+  });
+
   it('deletes, returning the copy it had', async () => {
     const record = person('1');
     await cache.put(record, 1000);

@@ -99,6 +99,31 @@ export class RecordCache {
     });
   }
 
+  /**
+   * Stores several records in one round trip (a Redis MULTI; concurrent statements on SQLite), as
+   * the indexer does for a page; one result per record, in order. A record listed twice counts
+   * as changed only against the copy before the call.
+   */
+  putMany(list: readonly RemoteRecord[], fetchedAt: number = Date.now()): Promise<PutResult[]> {
+    const entries = list.map((record) => {
+      const encoded = encodeRecord(record);
+      return { record, stored: { record: encoded, fetchedAt, hash: contentHash(encoded.data) } satisfies StoredEntry };
+    });
+    return this.writes.run(async () => {
+      const previous = entries.map(({ record }) => this.get(record));
+      if (entries.length > 0) {
+        await storeWrite(`write ${entries.length} records`, () => this.keyv.setMany(entries.map(({ record, stored }) => ({ key: recordKeyString(record), value: stored }))));
+      }
+      return entries.map(({ record, stored }, i) => {
+        const before = previous[i] ?? null;
+        this.group(record.system, record.entity).set(record.remoteId, Object.freeze({ record, fetchedAt, hash: stored.hash }));
+        const changed = before === null || before.hash !== stored.hash;
+        if (changed || !sameTimes(before.record, record)) this.changes += 1;
+        return { changed, previous: before };
+      });
+    });
+  }
+
   /** Forgets the record; resolves to the copy that was cached, or null. */
   delete<E extends EntityType>(key: RecordKey & { entity: E }): Promise<CachedRecord<E> | null> {
     return this.writes.run(async () => {

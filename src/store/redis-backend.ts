@@ -3,7 +3,7 @@
 import KeyvRedis, { createClient, type RedisClientConnectionType } from '@keyv/redis';
 import Keyv from 'keyv';
 import { GatewayError } from '../errors/gateway-error.js';
-import { assertNamespaceName, keyvEntries, type KeyvBackend } from './keyv-backend.js';
+import { assertNamespaceName, keyvEntries, PLAIN_JSON, type KeyvBackend } from './keyv-backend.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
 const PING_TIMEOUT_MS = 2000;
@@ -65,7 +65,7 @@ export class RedisBackend implements KeyvBackend {
       const adapter = new KeyvRedis(this.client as unknown as RedisClientConnectionType, { namespace: name, throwOnErrors: true, throwOnConnectError: true });
       // (The cast: node-redis' client type is generic in its modules; the adapter takes any of them.)
       // The adapter prefixes keys itself; Keyv must not prefix them a second time.
-      keyv = new Keyv({ store: adapter, namespace: name, useKeyPrefix: false, throwOnErrors: true });
+      keyv = new Keyv({ store: adapter, namespace: name, useKeyPrefix: false, throwOnErrors: true, ...PLAIN_JSON });
       this.namespaces.set(namespace, keyv);
     }
     return keyv;

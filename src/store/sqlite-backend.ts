@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, { type KeyvStoreAdapter, type StoredData } from 'keyv';
 import { GatewayError } from '../errors/gateway-error.js';
-import { assertNamespaceName, keyvEntries, type KeyvBackend } from './keyv-backend.js';
+import { assertNamespaceName, keyvEntries, PLAIN_JSON, type KeyvBackend } from './keyv-backend.js';
 
 // Rows fetched per query while a namespace is read at start (the adapter's default is 10).
 const ITERATION_LIMIT = 1000;
@@ -99,7 +99,7 @@ export class SqliteBackend implements KeyvBackend {
     let keyv = this.namespaces.get(namespace);
     if (!keyv) {
       assertNamespaceName(namespace);
-      keyv = new Keyv({ store: new NamespaceView(this.adapter, namespace), namespace, throwOnErrors: true });
+      keyv = new Keyv({ store: new NamespaceView(this.adapter, namespace), namespace, throwOnErrors: true, ...PLAIN_JSON });
       this.namespaces.set(namespace, keyv);
     }
     return keyv;
