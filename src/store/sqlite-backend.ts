@@ -73,8 +73,6 @@ export class SqliteBackend implements KeyvBackend {
 
   private constructor(private readonly adapter: KeyvSqlite) {
     this.description = `sqlite://${String(adapter.opts.db)}`;
-    // The adapter also emits what it throws; the throw is what we act on.
-    adapter.on('error', () => {});
   }
 
   /** Opens (creating directory and file if needed) the database at an absolute path. */
@@ -83,6 +81,9 @@ export class SqliteBackend implements KeyvBackend {
     try {
       await mkdir(dirname(path), { recursive: true });
       const adapter = new KeyvSqlite({ uri: url, busyTimeout: BUSY_TIMEOUT_MS, iterationLimit: ITERATION_LIMIT });
+      // The adapter also emits every error it throws (an EventEmitter throws an unheard 'error');
+      // the rejected query is what we act on.
+      adapter.on('error', () => {});
       // WAL with synchronous=NORMAL: a commit is an append, not an fsync, so the indexer's one write
       // per record stays cheap; a committed write survives a process crash (a power cut may lose the
       // last few, which the next sync pass re-reads from the CRM).
