@@ -43,11 +43,29 @@ function parseCondition(registry: EntityRegistry, entity: string, item: unknown)
   return { kind: 'clause', path, op: second as Operator, value };
 }
 
-/** Whether any clause, at any depth, filters on one of `fields` (exact name, no joins). */
-export function mentionsField(conditions: readonly Condition[], fields: readonly string[]): boolean {
-  return conditions.some((c) =>
-    c.kind === 'group' ? mentionsField(c.children, fields) : c.path.hops.length === 0 && fields.includes(c.path.field.name),
+/**
+ * AbstractGetAction::_itemsToGet('id'): a top-level `id` clause with `=`, `IN`, or a
+ * LIKE without `%` — a fetch "by id", which skips the default where (the trash filter).
+ */
+export function fetchesById(conditions: readonly Condition[]): boolean {
+  return conditions.some(
+    (c) =>
+      c.kind === 'clause' &&
+      c.path.key === 'id' &&
+      (c.op === '=' || c.op === 'IN' || (c.op === 'LIKE' && !(typeof c.value === 'string' && c.value.includes('%')))),
   );
+}
+
+/**
+ * AbstractGetAction::_whereContains, quirk included: it descends into the first group it
+ * meets and returns that group's answer, so a field inside a later group goes unseen.
+ */
+export function whereContains(conditions: readonly Condition[], key: string): boolean {
+  for (const c of conditions) {
+    if (c.kind === 'group') return whereContains(c.children, key);
+    if (c.path.key === key) return true;
+  }
+  return false;
 }
 
 export class WhereEvaluator {
