@@ -6,6 +6,8 @@ import { GatewayError } from '../../src/errors/gateway-error.js';
 export interface SyncCursor {
   mode: 'sync';
   since: number;
+  /** Epoch ms (gateway clock) when that page was read. */
+  readAt: number;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface QueryCursor {
   mode: 'query';
   /** The last row delivered: modifiedtime exactly as Vtiger wrote it, and its id. */
   after: { time: string; id: string } | null;
+  /** Epoch ms (gateway clock) when that row was read: how settled its second was by then. */
+  readAt: number;
   known: ReadonlySet<string>;
   /** Epoch ms of the last id-set scan (or of the full listing that built `known`). */
   scannedAt: number;
@@ -24,12 +28,13 @@ export interface QueryCursor {
 export type ChangeCursor = SyncCursor | QueryCursor;
 
 const wireSchema = z.union([
-  z.object({ v: z.literal(1), m: z.literal('sync'), s: z.number() }),
+  z.object({ v: z.literal(1), m: z.literal('sync'), s: z.number(), r: z.number() }),
   z.object({
     v: z.literal(1),
     m: z.literal('query'),
     t: z.string().nullable(),
     i: z.string().nullable(),
+    r: z.number(),
     k: z.string(),
     c: z.number(),
   }),
@@ -38,8 +43,8 @@ const wireSchema = z.union([
 export function encodeCursor(cursor: ChangeCursor): string {
   const wire =
     cursor.mode === 'sync'
-      ? { v: 1, m: 'sync', s: cursor.since }
-      : { v: 1, m: 'query', t: cursor.after?.time ?? null, i: cursor.after?.id ?? null, k: encodeIdSet(cursor.known), c: cursor.scannedAt };
+      ? { v: 1, m: 'sync', s: cursor.since, r: cursor.readAt }
+      : { v: 1, m: 'query', t: cursor.after?.time ?? null, i: cursor.after?.id ?? null, r: cursor.readAt, k: encodeIdSet(cursor.known), c: cursor.scannedAt };
   return Buffer.from(JSON.stringify(wire)).toString('base64url');
 }
 
@@ -54,8 +59,8 @@ export function decodeCursor(text: string): ChangeCursor {
       cause,
     });
   }
-  if (wire.m === 'sync') return { mode: 'sync', since: wire.s };
-  return { mode: 'query', after: wire.t !== null && wire.i !== null ? { time: wire.t, id: wire.i } : null, known: decodeIdSet(wire.k), scannedAt: wire.c };
+  if (wire.m === 'sync') return { mode: 'sync', since: wire.s, readAt: wire.r };
+  return { mode: 'query', after: wire.t !== null && wire.i !== null ? { time: wire.t, id: wire.i } : null, readAt: wire.r, known: decodeIdSet(wire.k), scannedAt: wire.c };
 }
 
 /**

@@ -8,13 +8,24 @@ import { decodeCursor, encodeCursor, type QueryCursor } from './change-cursor.js
 import type { VtigerClient } from './client.js';
 import { ModuleCatalog, type ModuleInfo } from './module-catalog.js';
 import { ENTITY_MODULES, type RecordReader } from './record-reader.js';
-import { equals, greaterThan, selectStatement, VTQL_ROW_CAP } from './vtql.js';
+import { equals, greaterThan, literal, selectStatement, VTQL_ROW_CAP } from './vtql.js';
+import { naiveToUtc } from '../naive-time.js';
 
 /** sync's "from the very start": 0 makes Vtiger crash, any time before the first record works. */
 const SYNC_FROM_START = 1;
 
+/**
+ * A row written in the same second as the cursor's row, but after it was read, sorts before it
+ * when its id is smaller, so a strict keyset resume would miss it. A run resuming from a cursor
+ * read less than this long after its row's time re-reads that whole second instead (repeats are
+ * allowed; callers de-duplicate). Generous, because the gateway's and Vtiger's clocks may differ.
+ */
+const SETTLE_MS = 5 * 60_000;
+
 export interface ChangeListerOptions {
   deletionScanIntervalMs: number;
+  /** The API user's zone, to tell when a cursor row's naive modifiedtime happened. */
+  timezone: string;
   now?: () => number;
   logger?: Logger;
 }
@@ -46,7 +57,9 @@ export class ChangeLister {
       return;
     }
     if (!this.syncUnusable) {
-      const usable = yield* this.bySync(entity, module, cursor?.since ?? SYNC_FROM_START);
+      // sync answers what changed strictly after `since`: an unsettled second is asked for again.
+      const since = cursor === null ? SYNC_FROM_START : cursor.readAt - cursor.since * 1000 >= SETTLE_MS ? cursor.since : Math.max(SYNC_FROM_START, cursor.since - 1);
+      const usable = yield* this.bySync(entity, module, since, cursor === null);
       if (usable) return;
     }
     // From a sync cursor the VTQL listing starts over: sync's epoch and VTQL's naive times are not
@@ -55,7 +68,7 @@ export class ChangeLister {
   }
 
   /** Pages of sync until `more` is false; false when sync turned out unusable before any page. */
-  private async *bySync<E extends EntityType>(entity: E, module: ModuleInfo, from: number): AsyncGenerator<ChangePage<E>, boolean> {
+  private async *bySync<E extends EntityType>(entity: E, module: ModuleInfo, from: number, fresh: boolean): AsyncGenerator<ChangePage<E>, boolean> {
     let since = from;
     for (let first = true; ; first = false) {
       let result;
@@ -69,8 +82,8 @@ export class ChangeLister {
       }
       const records = await this.reader.toRecords(entity, result.updated);
       const deletedIds = result.deleted.filter((id) => ModuleCatalog.owns(module, id));
-      const cursor = encodeCursor({ mode: 'sync', since: result.lastModifiedTime });
-      if (records.length > 0 || deletedIds.length > 0 || result.lastModifiedTime !== since || from === SYNC_FROM_START) {
+      const cursor = encodeCursor({ mode: 'sync', since: result.lastModifiedTime, readAt: this.now() });
+      if (records.length > 0 || deletedIds.length > 0 || result.lastModifiedTime !== since || fresh) {
         yield { records, deletedIds, cursor };
       }
       since = result.lastModifiedTime;
@@ -84,16 +97,19 @@ export class ChangeLister {
    * skipped nor repeated, and every page is one query of up to 100 new rows.
    */
   private async *byQuery<E extends EntityType>(entity: E, module: ModuleInfo, from: QueryCursor | null): AsyncGenerator<ChangePage<E>> {
-    const state: QueryCursor = from ? { ...from, known: new Set(from.known) } : { mode: 'query', after: null, known: new Set(), scannedAt: this.now() };
+    const state: QueryCursor = from
+      ? { ...from, known: new Set(from.known) }
+      : { mode: 'query', after: null, readAt: this.now(), known: new Set(), scannedAt: this.now() };
     const known = state.known as Set<string>;
+    let where = from?.after ? (this.settled(from) ? afterCondition(from.after) : `modifiedtime >= ${literal(from.after.time)}`) : undefined;
     let yielded = false;
     for (;;) {
-      const rows = await this.client.query(
-        selectStatement({ module: module.name, ...(state.after ? { where: afterCondition(state.after) } : {}), orderBy: ['modifiedtime', 'id'], limit: VTQL_ROW_CAP }),
-      );
+      const rows = await this.client.query(selectStatement({ module: module.name, ...(where ? { where } : {}), orderBy: ['modifiedtime', 'id'], limit: VTQL_ROW_CAP }));
       const last = rows.at(-1);
       if (last) {
         state.after = { time: last.fields['modifiedtime'] ?? '', id: last.fields['id'] ?? '' };
+        state.readAt = this.now();
+        where = afterCondition(state.after);
         for (const row of rows) known.add(row.fields['id'] ?? '');
         yield { records: await this.reader.toRecords(entity, rows), deletedIds: [], cursor: encodeCursor(state) };
         yielded = true;
@@ -108,6 +124,12 @@ export class ChangeLister {
     } else if (!yielded && from === null) {
       yield { records: [], deletedIds: [], cursor: encodeCursor(state) };
     }
+  }
+
+  /** Whether the cursor's second was long over when its row was read: nothing more can land in it. */
+  private settled(cursor: QueryCursor): boolean {
+    const rowTime = cursor.after ? naiveToUtc(cursor.after.time, this.options.timezone) : null;
+    return rowTime !== null && cursor.readAt - rowTime.toMillis() >= SETTLE_MS;
   }
 
   /**

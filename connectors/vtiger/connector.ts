@@ -56,6 +56,7 @@ export class VtigerConnector implements Connector {
     this.donations = new DonationWriter(this.mapper, lookups);
     this.lister = new ChangeLister(this.client, this.catalog, this.reader, {
       deletionScanIntervalMs: config.deletionScanIntervalMs,
+      timezone: config.timezone,
       logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
     });
