@@ -10,8 +10,7 @@ import { Gateway } from './gateway.js';
 import { createLogger } from './logger.js';
 import type { System } from './model/system.js';
 import { openStore } from './store/open-store.js';
-
-export const DEFAULT_STORE_URL = 'sqlite://.gateway/state.sqlite';
+import { DEFAULT_STORE_URL } from './store/store-url.js';
 /** The demo's CRMs are simulators whose data resets at every start; so does the demo's store. */
 export const DEMO_STORE_URL = 'memory://';
 

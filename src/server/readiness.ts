@@ -1,13 +1,9 @@
 // What /readyz reports: the store answers, every enabled CRM answers, and the first indexing is done.
 import type { Connector } from '../../connectors/connector.js';
 import type { System } from '../model/system.js';
+import type { ConnectorIndexStatus } from '../sync/indexer.js';
 
-export interface IndexingState {
-  system: System;
-  /** The first full indexing run has finished (with or without error). */
-  firstRunDone: boolean;
-  lastError: string | null;
-}
+export type IndexingState = Pick<ConnectorIndexStatus, 'system' | 'firstRunDone' | 'lastError'>;
 
 export interface ReadinessSources {
   pingStore(): Promise<void>;
@@ -64,7 +60,7 @@ export class Readiness {
       connectors: this.sources.connectors.map((c, i) => {
         const health = connectors[i]!;
         const state = indexing.get(c.system);
-        const error = health.error ?? state?.lastError ?? undefined;
+        const error = health.error ?? state?.lastError?.message;
         return { system: c.system, reachable: health.ok, indexed: state?.firstRunDone ?? false, ...(error ? { error } : {}) };
       }),
     };

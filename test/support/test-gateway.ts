@@ -1,0 +1,59 @@
+// Boots the real gateway on an ephemeral loopback port for end-to-end tests, and speaks GraphQL
+// to it over HTTP like a client would.
+import { request } from 'undici';
+import type { Connector } from '../../connectors/connector.js';
+import { Gateway } from '../../src/gateway.js';
+import { createLogger } from '../../src/logger.js';
+import type { System } from '../../src/model/system.js';
+import { openStore, type GatewayStore } from '../../src/store/open-store.js';
+
+export interface TestGatewayOptions {
+  connectors: readonly Connector[];
+  apiKeys?: readonly string[];
+  readMaxAgeMs?: Partial<Record<System, number>>;
+  store?: GatewayStore;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGateway {
+  gateway: Gateway;
+  store: GatewayStore;
+  url: string;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestGateway(options: TestGatewayOptions): Promise<TestGateway> {
+  const store = options.store ?? (await openStore('memory://'));
+  const gateway = await Gateway.start({
+    host: '127.0.0.1',
+    port: 0,
+    apiKeys: options.apiKeys ?? [],
+    syncIntervalMs: 0,
+    readMaxAgeMs: new Map(Object.entries(options.readMaxAgeMs ?? {}) as [System, number][]),
+    store,
+    connectors: options.connectors,
+    logger: createLogger('silent'),
+  });
+  await gateway.indexer.whenReady();
+  return {
+    gateway,
+    store,
+    url: gateway.url,
+    async query(query, variables, headers = {}) {
+      const res = await request(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.body.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: res.statusCode, ...body } as GraphQLResponse<any>;
+    },
+    close: () => gateway.close(),
+  };
+}
