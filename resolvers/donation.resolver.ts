@@ -21,11 +21,11 @@ export class DonationResolver {
   @Query(() => DonationConnection, { description: 'Newest first.' })
   donations(
     @Ctx() ctx: GatewayContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('since', () => DateTimeScalar, { nullable: true }) since?: DateTime | null,
   ): Promise<Connection<DonationView>> {
-    return toConnection(ctx.directory.donations(since, { first, after }), (id) => ctx.reader.donation(id));
+    return toConnection(ctx.directory.donations(since, { first: first ?? 20, after }), (id) => ctx.reader.donation(id));
   }
 
   @FieldResolver(() => Person, { nullable: true })

@@ -20,30 +20,30 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection)
   organizations(
     @Ctx() ctx: GatewayContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('name', () => String, { nullable: true, description: 'Case-insensitive substring of the name.' }) name?: string | null,
   ): Promise<Connection<OrganizationView>> {
-    return toConnection(ctx.directory.organizations(name, { first, after }), (id) => ctx.reader.organization(id));
+    return toConnection(ctx.directory.organizations(name, { first: first ?? 20, after }), (id) => ctx.reader.organization(id));
   }
 
   @FieldResolver(() => PersonConnection)
   people(
     @Root() organization: OrganizationView,
     @Ctx() ctx: GatewayContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<PersonView>> {
-    return toConnection(ctx.directory.peopleOf(organization.id, { first, after }), (id) => ctx.reader.person(id));
+    return toConnection(ctx.directory.peopleOf(organization.id, { first: first ?? 20, after }), (id) => ctx.reader.person(id));
   }
 
   @FieldResolver(() => DonationConnection, { description: 'Donations given by the people of this organization.' })
   donations(
     @Root() organization: OrganizationView,
     @Ctx() ctx: GatewayContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<DonationView>> {
-    return toConnection(ctx.directory.donationsOfOrganization(organization.id, { first, after }), (id) => ctx.reader.donation(id));
+    return toConnection(ctx.directory.donationsOfOrganization(organization.id, { first: first ?? 20, after }), (id) => ctx.reader.donation(id));
   }
 }

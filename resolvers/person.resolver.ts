@@ -21,11 +21,11 @@ export class PersonResolver {
   @Query(() => PersonConnection)
   people(
     @Ctx() ctx: GatewayContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter | null,
   ): Promise<Connection<PersonView>> {
-    return toConnection(ctx.directory.people(filter, { first, after }), (id) => ctx.reader.person(id));
+    return toConnection(ctx.directory.people(filter, { first: first ?? 20, after }), (id) => ctx.reader.person(id));
   }
 
   @FieldResolver(() => Organization, { nullable: true })
@@ -37,9 +37,9 @@ export class PersonResolver {
   donations(
     @Root() person: PersonView,
     @Ctx() ctx: GatewayContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<Connection<DonationView>> {
-    return toConnection(ctx.directory.donationsOf(person.id, { first, after }), (id) => ctx.reader.donation(id));
+    return toConnection(ctx.directory.donationsOf(person.id, { first: first ?? 20, after }), (id) => ctx.reader.donation(id));
   }
 }

@@ -31,8 +31,15 @@ export interface GatewayOptions {
   store: GatewayStore;
   connectors: readonly Connector[];
   logger: Logger;
-  /** Extra HTTP routes (integrations) by exact path. */
-  routes?: ReadonlyMap<string, RouteHandler>;
+  /** Extra HTTP routes (integrations) by exact path, given the gateway's read services. */
+  routes?: (services: GatewayServices) => ReadonlyMap<string, RouteHandler>;
+}
+
+/** What integrations outside GraphQL read the graph through. */
+export interface GatewayServices {
+  directory: Directory;
+  /** A fresh per-request context (its own loaders and warnings), as a resolver would get. */
+  context(): GatewayContext;
 }
 
 export class Gateway {
@@ -77,7 +84,7 @@ export class Gateway {
       auth,
       readiness,
       logger,
-      ...(options.routes ? { routes: options.routes } : {}),
+      ...(options.routes ? { routes: options.routes({ directory, context }) } : {}),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

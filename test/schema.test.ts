@@ -18,7 +18,7 @@ function fieldsOf(type: GraphQLNamedType): Map<string, string> {
   const out = new Map<string, string>();
   if (isObjectType(type) || isInterfaceType(type)) {
     for (const field of Object.values(type.getFields())) {
-      const args = field.args.map((a) => `${a.name}: ${String(a.type)}${a.defaultValue === undefined ? '' : ` = ${JSON.stringify(a.defaultValue)}`}`);
+      const args = [...field.args].sort((a, b) => a.name.localeCompare(b.name)).map((a) => `${a.name}: ${String(a.type)}${a.defaultValue === undefined ? '' : ` = ${JSON.stringify(a.defaultValue)}`}`);
       out.set(field.name, `${args.length ? `(${args.join(', ')})` : ''}: ${String(field.type)}`);
     }
   } else if (isInputObjectType(type)) {
