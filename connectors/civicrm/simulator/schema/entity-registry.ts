@@ -8,12 +8,14 @@ import type { EntitySpec, FieldSpec } from './field-spec.js';
 import { LINE_ITEM } from './line-item.entity.js';
 import { PHONE } from './phone.entity.js';
 import { COUNTRY, FINANCIAL_TYPE, STATE_PROVINCE } from './reference.entities.js';
+import { WEBSITE } from './website.entity.js';
 
 const ALL: readonly EntitySpec[] = [
   CONTACT,
   EMAIL,
   PHONE,
   ADDRESS,
+  WEBSITE,
   CONTRIBUTION,
   LINE_ITEM,
   CONTRIBUTION_RECUR,
@@ -23,7 +25,7 @@ const ALL: readonly EntitySpec[] = [
 ];
 
 /** Entity names are matched exactly, as Civi resolves them to case-sensitive class files. */
-export type EntityName = 'Contact' | 'Email' | 'Phone' | 'Address' | 'Contribution' | 'LineItem' | 'ContributionRecur' | 'Country' | 'StateProvince' | 'FinancialType';
+export type EntityName = 'Contact' | 'Email' | 'Phone' | 'Address' | 'Website' | 'Contribution' | 'LineItem' | 'ContributionRecur' | 'Country' | 'StateProvince' | 'FinancialType';
 
 export class EntityRegistry {
   readonly #entities = new Map<string, EntitySpec>(ALL.map((e) => [e.name, e]));

@@ -58,7 +58,7 @@ export const contactRules: EntityRules = {
 
   afterDelete(row, ctx) {
     const id = row.id as number;
-    for (const entity of ['Email', 'Phone', 'Address', 'Contribution', 'ContributionRecur']) {
+    for (const entity of ['Email', 'Phone', 'Address', 'Website', 'Contribution', 'ContributionRecur']) {
       for (const child of ctx.store.where(entity, 'contact_id', id)) ctx.cascade.remove(entity, child.id as number, ctx);
     }
     // The employer relationship goes with the organization.

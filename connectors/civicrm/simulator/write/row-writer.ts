@@ -10,6 +10,7 @@ import { contactRules } from './contact-rules.js';
 import { contributionRecurRules, contributionRules, lineItemRules } from './contribution-rules.js';
 import type { CascadeWriter, EntityRules, WriteChange, WriteContext } from './entity-rules.js';
 import { addressRules, emailRules, phoneRules } from './location-rules.js';
+import { websiteRules } from './website-rules.js';
 import { writePrimaryJoins, type JoinWriter } from './primary-joins.js';
 import { splitInput } from './split-input.js';
 
@@ -18,6 +19,7 @@ const RULES: Readonly<Record<string, EntityRules>> = {
   Email: emailRules,
   Phone: phoneRules,
   Address: addressRules,
+  Website: websiteRules,
   Contribution: contributionRules,
   LineItem: lineItemRules,
   ContributionRecur: contributionRecurRules,
