@@ -1,6 +1,5 @@
 // Contribution, LineItem and ContributionRecur write rules: money defaults and the automatic line item.
 import { naiveNow } from '../dates.js';
-import type { StoredRow } from '../schema/field-spec.js';
 import type { EntityRules } from './entity-rules.js';
 
 export const contributionRules: EntityRules = {
@@ -52,8 +51,11 @@ export const contributionRules: EntityRules = {
 };
 
 export const lineItemRules: EntityRules = {
-  derive(row: StoredRow) {
-    if (row.contribution_id === null && row.entity_table === 'civicrm_contribution') row.contribution_id = row.entity_id ?? null;
+  derive(row, change) {
+    if ((row.contribution_id ?? null) === null && row.entity_table === 'civicrm_contribution') {
+      row.contribution_id = row.entity_id ?? null;
+      change.touched.add('contribution_id');
+    }
   },
 };
 

@@ -52,7 +52,7 @@ export const phoneRules = locationRules('Phone', {
 export const addressRules = locationRules('Address', {
   derive(row: StoredRow) {
     // Civi fills the country in from the state/province when only the latter is given.
-    if (row.country_id === null && typeof row.state_province_id === 'number') {
+    if ((row.country_id ?? null) === null && typeof row.state_province_id === 'number') {
       row.country_id = STATE_PROVINCES.find((s) => s.id === row.state_province_id)?.countryId ?? null;
     }
   },
