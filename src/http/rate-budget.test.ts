@@ -39,10 +39,19 @@ function response(status: number, headers: Record<string, string> = {}): Upstrea
   return { status, headers, text: '' };
 }
 
-/** Starts `count` admissions and records the clock time at which each was granted. */
-function admitAll(budget: RateBudget, clock: FakeClock, count: number): number[] {
+/**
+ * Starts `count` admissions and records the clock time at which each was granted; with `settleAfter`
+ * each attempt's answer "comes back" that many ms after admission, otherwise never.
+ */
+function admitAll(budget: RateBudget, clock: FakeClock, count: number, settleAfter?: number): number[] {
   const times: number[] = [];
-  for (let i = 0; i < count; i++) void budget.admit().then(() => times.push(clock.now()));
+  for (let i = 0; i < count; i++) {
+    void budget.admit().then((settled) => {
+      times.push(clock.now());
+      if (settleAfter === 0) settled();
+      else if (settleAfter !== undefined) void clock.sleep(settleAfter).then(settled);
+    });
+  }
   return times;
 }
 
@@ -51,29 +60,50 @@ function mostInAnySecond(times: number[]): number {
 }
 
 describe('RateBudget', () => {
-  it('spaces admissions evenly so that no one-second window holds more than N', async () => {
+  it('spaces admissions 1/N s apart and lets request j go a second after request j-N came back', async () => {
     const clock = new FakeClock();
-    const budget = new RateBudget({ ratePerSecond: 4, marginMs: 20, clock });
-    const times = admitAll(budget, clock, 9);
+    const budget = new RateBudget({ ratePerSecond: 4, clock });
+    const times = admitAll(budget, clock, 9, 0);
     await clock.runUntil(5000);
-    expect(times).toEqual([0, 255, 510, 765, 1020, 1275, 1530, 1785, 2040]);
+    expect(times).toEqual([0, 250, 500, 750, 1001, 1251, 1501, 1751, 2002]);
     expect(mostInAnySecond(times)).toBe(4);
+  });
+
+  it('assumes an unanswered request may arrive up to transitMs after admission', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 2, transitMs: 300, clock });
+    const outstanding = admitAll(budget, clock, 3);
+    await clock.runUntil(5000);
+    expect(outstanding).toEqual([0, 500, 1301]);
+    const quick = new RateBudget({ ratePerSecond: 2, transitMs: 300, clock });
+    const answered = admitAll(quick, clock, 3, 20);
+    await clock.runUntil(10_000);
+    expect(answered).toEqual([5000, 5500, 6021]);
+  });
+
+  it('never puts more than N into a second even when answers are slow', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 5, transitMs: 50, clock });
+    const times = admitAll(budget, clock, 60, 700);
+    await clock.runUntil(60_000);
+    // Arrivals anywhere within transitMs of admission still leave every second at 5 or fewer.
+    expect(mostInAnySecond(times.map((t, i) => t + (i % 2) * 50))).toBeLessThanOrEqual(5);
   });
 
   it('admits at once after an idle spell', async () => {
     const clock = new FakeClock();
     const budget = new RateBudget({ ratePerSecond: 4, clock });
-    admitAll(budget, clock, 1);
+    admitAll(budget, clock, 1, 0);
     await clock.runUntil(3000);
-    const later = admitAll(budget, clock, 1);
+    const later = admitAll(budget, clock, 1, 0);
     await clock.runUntil(3000);
     expect(later).toEqual([3000]);
   });
 
-  it('achieves at least 95 % of the limit over a long run', async () => {
+  it('achieves at least 95 % of the limit over a long run on a quick link', async () => {
     const clock = new FakeClock();
     const budget = new RateBudget({ ratePerSecond: 4, clock });
-    const times = admitAll(budget, clock, 400);
+    const times = admitAll(budget, clock, 400, 5);
     await clock.runUntil(200_000);
     expect(times).toHaveLength(400);
     const last = times[times.length - 1] ?? 0;
@@ -88,7 +118,7 @@ describe('RateBudget', () => {
     budget.observe(response(429, { 'retry-after': '3' }));
     const times = admitAll(budget, clock, 2);
     await clock.runUntil(10_000);
-    expect(times).toEqual([3000, 3102.5]);
+    expect(times).toEqual([3000, 3100]);
   });
 
   it('doubles its pause for 429s in a row without Retry-After, and resets after a success', async () => {

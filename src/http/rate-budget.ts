@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseRetryAfter } from './retry-policy.js';
-import { headerValue, type UpstreamResponse } from './upstream-http.js';
+import { headerValue, type AttemptSettled, type UpstreamResponse } from './upstream-http.js';
 
 /** Time as the budget sees it; tests pass a fake one so nothing depends on the wall clock. */
 export interface BudgetClock {
@@ -17,55 +17,67 @@ export interface RateBudgetOptions {
   /** Requests allowed in any window of one second; a positive integer. */
   ratePerSecond: number;
   /**
-   * Added to the one-second window. Admission happens a moment before the request reaches the
-   * server, and that moment varies (event-loop turns, a new connection); the margin absorbs it so
-   * the rate the server counts never exceeds the limit. 25 ms keeps the achieved rate above 97 %.
+   * Longest time a request is assumed to take to reach the server when its answer has not come
+   * back yet (see the class comment). Larger is safer against slow links, smaller is faster.
    */
-  marginMs?: number;
+  transitMs?: number;
   /** Pause after a 429 without Retry-After; doubled for each 429 in a row, up to maxPauseMs. */
   basePauseMs?: number;
   maxPauseMs?: number;
   clock?: BudgetClock;
 }
 
+/** One admitted attempt: when it was let go, and when its answer came back (null: still out). */
+interface Slot {
+  admittedAt: number;
+  settledAt: number | null;
+}
+
 /**
- * Why even spacing and not a token bucket: a bucket of N tokens refilled at N/s lets 2N-1 requests
- * through within one second (a full bucket, then the refill), which a server counting "requests in
- * the last second" answers with 429. Even bursts of N at a time are fragile: a burst larger than the
- * connection pool queues in the client and reaches the server spread out, so its tail and the next
- * burst fall into one server-side second. Admitting one request every (1 s + margin) / N never puts
- * more than N into any second, and keeps the requests in flight few.
+ * The server counts requests when they *arrive*, which is some time after the budget lets them go.
+ * A request arrives no later than its answer comes back, so the budget remembers, for the last N
+ * requests, when each was admitted and when it settled, and admits request j only once a full second
+ * has passed since the latest moment at which request j-N (or any before it) can have arrived: its
+ * settling time, or — while it is still out — its admission plus `transitMs`. On a quick link that
+ * costs a few milliseconds per N requests (over 99 % of the limit) and cannot put N+1 arrivals into
+ * one second however the requests are delayed on the way.
+ *
+ * Admissions are also spaced 1/N s apart: a token bucket (N at once, then refills) lets 2N-1 through
+ * within one second, and even bursts of N bunch up behind the connection pool.
  */
 export class RateBudget {
   private rate: number;
-  private readonly windowMs: number;
+  private readonly transitMs: number;
   private readonly basePauseMs: number;
   private readonly maxPauseMs: number;
   private readonly clock: BudgetClock;
-  /** Earliest time the next request may be admitted. */
-  private nextSlot = 0;
+  /** The last `rate` admissions, oldest first. */
+  private readonly slots: Slot[] = [];
+  /** Latest possible arrival of every admission older than those in `slots`. */
+  private horizon = 0;
+  private lastAdmittedAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
   private rejectedInARow = 0;
   /** Admissions are granted one at a time, in the order they were asked for. */
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
   private waiting = 0;
+  /** Resolved whenever an attempt settles, so a waiting admission can re-check at once. */
+  private settledSignal: Promise<void>;
+  private signalSettled: () => void = () => undefined;
 
   private static readonly shared = new Map<string, RateBudget>();
 
   constructor(options: RateBudgetOptions) {
-    const { ratePerSecond } = options;
-    if (!Number.isInteger(ratePerSecond) || ratePerSecond < 1) {
-      throw new TypeError(`ratePerSecond must be a positive integer, but got: ${String(ratePerSecond)}`);
+    this.rate = RateBudget.checkedRate(options.ratePerSecond);
+    const transitMs = options.transitMs ?? 100;
+    if (!Number.isFinite(transitMs) || transitMs < 0) {
+      throw new TypeError(`transitMs must be a non-negative number, but got: ${String(transitMs)}`);
     }
-    const marginMs = options.marginMs ?? 25;
-    if (!Number.isFinite(marginMs) || marginMs < 0) {
-      throw new TypeError(`marginMs must be a non-negative number, but got: ${String(marginMs)}`);
-    }
-    this.rate = ratePerSecond;
-    this.windowMs = 1000 + marginMs;
+    this.transitMs = transitMs;
     this.basePauseMs = options.basePauseMs ?? 1000;
     this.maxPauseMs = options.maxPauseMs ?? 30_000;
     this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.settledSignal = this.nextSignal();
   }
 
   /**
@@ -78,7 +90,7 @@ export class RateBudget {
     const id = `${upstream}\u0000${createHash('sha256').update(apiKey).digest('hex')}`;
     const existing = RateBudget.shared.get(id);
     if (existing) {
-      existing.tightenTo(options.ratePerSecond);
+      existing.tightenTo(RateBudget.checkedRate(options.ratePerSecond));
       return existing;
     }
     const budget = new RateBudget(options);
@@ -86,8 +98,8 @@ export class RateBudget {
     return budget;
   }
 
-  /** Resolves when one more request may be sent. */
-  admit(): Promise<void> {
+  /** Resolves when one more request may be sent, to a function to call once its answer is back. */
+  admit(): Promise<AttemptSettled> {
     this.waiting++;
     const turn = this.queue.then(() => this.takeSlot());
     this.queue = turn.catch(() => undefined);
@@ -110,7 +122,7 @@ export class RateBudget {
   }
 
   /** The hooks to hand to UpstreamHttp. */
-  hooks(): { admit: () => Promise<void>; observe: (response: UpstreamResponse) => void } {
+  hooks(): { admit: () => Promise<AttemptSettled>; observe: (response: UpstreamResponse) => void } {
     return { admit: () => this.admit(), observe: (response) => this.observe(response) };
   }
 
@@ -124,24 +136,65 @@ export class RateBudget {
     return this.waiting;
   }
 
-  private async takeSlot(): Promise<void> {
+  private async takeSlot(): Promise<AttemptSettled> {
     for (;;) {
       const now = this.clock.now();
-      const wait = Math.max(this.pausedUntil, this.nextSlot) - now;
-      if (wait <= 0) {
-        this.nextSlot = now + this.windowMs / this.rate;
-        return;
-      }
-      await this.clock.sleep(wait);
+      const ready = this.readyAt();
+      if (now >= ready) return this.occupy(now);
+      // Wake at the deadline, or earlier when an attempt settles and may move the deadline forward.
+      await Promise.race([this.clock.sleep(ready - now), this.settledSignal]);
     }
+  }
+
+  /** Earliest time the next request may go. */
+  private readyAt(): number {
+    let ready = Math.max(this.pausedUntil, this.lastAdmittedAt + 1000 / this.rate);
+    if (this.slots.length >= this.rate) {
+      // The new request is j; slots[0..length-rate] are j-N and older. One millisecond on top keeps
+      // a server that counts "within the last second" inclusively from seeing N+1.
+      const latest = Math.max(this.horizon, ...this.slots.slice(0, this.slots.length - this.rate + 1).map((slot) => this.arrivalBound(slot)));
+      ready = Math.max(ready, latest + 1001);
+    }
+    return ready;
+  }
+
+  private occupy(now: number): AttemptSettled {
+    const slot: Slot = { admittedAt: now, settledAt: null };
+    this.slots.push(slot);
+    this.lastAdmittedAt = now;
+    while (this.slots.length > this.rate) {
+      const dropped = this.slots.shift();
+      if (dropped) this.horizon = Math.max(this.horizon, this.arrivalBound(dropped));
+    }
+    return () => {
+      if (slot.settledAt !== null) return;
+      slot.settledAt = this.clock.now();
+      const signal = this.signalSettled;
+      this.settledSignal = this.nextSignal();
+      signal();
+    };
+  }
+
+  private arrivalBound(slot: Slot): number {
+    const latest = slot.admittedAt + this.transitMs;
+    return slot.settledAt === null ? latest : Math.min(slot.settledAt, latest);
+  }
+
+  private nextSignal(): Promise<void> {
+    return new Promise((resolve) => {
+      this.signalSettled = resolve;
+    });
   }
 
   /** Lowers the rate (never raises it): clients already holding this budget keep sharing it. */
   private tightenTo(ratePerSecond: number): void {
+    if (ratePerSecond < this.rate) this.rate = ratePerSecond;
+  }
+
+  private static checkedRate(ratePerSecond: number): number {
     if (!Number.isInteger(ratePerSecond) || ratePerSecond < 1) {
       throw new TypeError(`ratePerSecond must be a positive integer, but got: ${String(ratePerSecond)}`);
     }
-    if (ratePerSecond >= this.rate) return;
-    this.rate = ratePerSecond;
+    return ratePerSecond;
   }
 }

@@ -16,11 +16,18 @@ export interface UpstreamHttpOptions {
   /** Time to wait for response headers, and between body chunks. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Awaited before every attempt (including retries): where a rate budget plugs in. */
-  admit?: () => Promise<void>;
+  /**
+   * Awaited before every attempt (including retries): where a rate budget plugs in. It may resolve
+   * to a function that is called once that attempt has its answer (or has failed), so the budget
+   * knows by when the request must have reached the server.
+   */
+  admit?: () => Promise<void | AttemptSettled>;
   /** Told about every response, e.g. so a rate budget can back off after a 429. */
   observe?: (response: UpstreamResponse) => void;
 }
+
+/** Called once an admitted attempt has settled: a response arrived, or the transport failed. */
+export type AttemptSettled = () => void;
 
 export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -67,17 +74,19 @@ export class UpstreamHttp {
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const url = this.resolve(request);
     for (let attempt = 1; ; attempt++) {
-      await this.options.admit?.();
+      const settled = await this.options.admit?.();
       let response: UpstreamResponse;
       try {
         response = await this.attempt(url, request);
       } catch (err) {
+        settled?.();
         if (request.idempotent && attempt < this.policy.maxAttempts) {
           await sleep(backoffDelay(this.policy, attempt));
           continue;
         }
         throw transportError(this.system, err, request.label);
       }
+      settled?.();
       this.options.observe?.(response);
       const wait = this.retryWait(request, response, attempt);
       if (wait === undefined) return response;
