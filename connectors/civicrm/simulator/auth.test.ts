@@ -165,6 +165,16 @@ describe('requests PHP cannot decode', () => {
     expect((await callApi(sim, 'Contact', 'get', { where: 'id = 1' })).status).toBe(500);
   });
 
+  it('fails loudly on params the simulator does not implement (join, chain, groupBy, having)', async () => {
+    const res = await callApi(sim, 'Contact', 'get', { join: [['Email AS email', 'LEFT', null, ['email.is_primary', '=', 1]]] });
+    expect(res.json).toEqual({
+      error_code: 0,
+      error_message: 'The CiviCRM simulator does not implement the "join" param (real CiviCRM does).',
+      status: 500,
+    });
+    expect((await callApi(sim, 'Contact', 'get', { join: [], limit: 1 })).json).toMatchObject({ countFetched: 1 });
+  });
+
   it('treats missing params as {}', async () => {
     const res = await callApi(sim, 'Contact', 'get');
     expect(res.json).toMatchObject({ count: 47 });

@@ -6,7 +6,7 @@ import { runGetActions, runGetFields } from './actions/get-fields-action.js';
 import { runGet } from './actions/get-action.js';
 import { runSave } from './actions/save-action.js';
 import { runUpdate } from './actions/update-action.js';
-import { civiErrors } from './api-error.js';
+import { ApiError, civiErrors } from './api-error.js';
 import type { SimulatorClock } from './clock.js';
 import type { RowReader } from './query/row-reader.js';
 import type { EntityRegistry } from './schema/entity-registry.js';
@@ -45,6 +45,20 @@ const ACTIONS: Readonly<Record<string, Action>> = {
   delete: runDelete,
 };
 
+/**
+ * Params real Civi honours but the simulator does not implement. Ignoring them would hand
+ * a connector silently wrong rows, so they fail loudly with a message no real site sends.
+ */
+const UNSIMULATED_PARAMS = ['join', 'chain', 'groupBy', 'having'];
+
+function rejectUnsimulated(params: Readonly<Record<string, unknown>>): void {
+  for (const name of UNSIMULATED_PARAMS) {
+    const value = params[name];
+    const empty = value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0);
+    if (!empty) throw new ApiError(`The CiviCRM simulator does not implement the "${name}" param (real CiviCRM does).`);
+  }
+}
+
 export class CiviApi {
   constructor(private readonly deps: CiviApiDeps) {}
 
@@ -58,6 +72,7 @@ export class CiviApi {
     if (!entity) throw civiErrors.unknownEntity(call.entity, call.action);
     const actions: readonly string[] = entity.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS];
     if (!actions.includes(call.action)) throw civiErrors.unknownAction(call.entity, call.action);
+    rejectUnsimulated(call.params);
     const ctx: ActionContext = { ...this.deps, entity, action: call.action, params: call.params };
     if (call.caller === 'anonymous') {
       if (!call.action.startsWith('get')) throw civiErrors.unauthorized();

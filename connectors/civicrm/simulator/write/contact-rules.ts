@@ -41,7 +41,8 @@ export const contactRules: EntityRules = {
       // A name-less individual keeps what it had (its email, see afterJoins).
       if (value === undefined || (value === '' && row[column])) continue;
       row[column] = value;
-      if (value !== null) change.touched.add(column);
+      // Greetings are filled in after the save in Civi, so only the names show in the create result.
+      if (value !== null && (column === 'display_name' || column === 'sort_name')) change.touched.add(column);
     }
   },
 
