@@ -54,8 +54,9 @@ export const CHILD_KINDS: Readonly<Record<ChildKey, ChildKind>> = {
 
 /**
  * Calls turning `existing` into `desired`, in the order they must run: deletions first, then
- * updates and creations in list order, the primary row last — CiviCRM clears the flag on the
- * other rows when a row is saved as primary, and makes a row primary by itself when none is.
+ * updates and creations in list order, so new rows get ids (and read back) in that order. The
+ * primary flag settles by itself whatever the order: CiviCRM clears it on the other rows when a
+ * row is saved as primary, and makes a row primary when a contact would otherwise have none.
  * `extra` is added to every created row (e.g. a line item's financial type).
  */
 export function planChildWrites(
@@ -77,8 +78,7 @@ export function planChildWrites(
 
   const calls: ApiCall[] = [];
   if (free.length > 0) calls.push([kind.entity, 'delete', { where: [['id', 'IN', free.map((row) => row.id)]] }]);
-  const ordered = [...pairs.filter((p) => p.draft['is_primary'] !== true), ...pairs.filter((p) => p.draft['is_primary'] === true)];
-  for (const { draft, row } of ordered) {
+  for (const { draft, row } of pairs) {
     if (row === undefined) calls.push([kind.entity, 'create', { values: { ...kind.parent(parentId), ...extra, ...draft } }]);
     else if (changed(draft, row)) calls.push([kind.entity, 'update', { where: [['id', '=', row.id]], values: draft }]);
   }
