@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import { RateBudget } from '../../src/http/rate-budget.js';
 import type { RetryPolicy } from '../../src/http/retry-policy.js';
-import { UpstreamHttp, type UpstreamRequest, type UpstreamResponse } from '../../src/http/upstream-http.js';
+import { headerValue, UpstreamHttp, type UpstreamRequest, type UpstreamResponse } from '../../src/http/upstream-http.js';
 import { embeddedItems, halPages, type HalPage } from './hal-pages.js';
 import {
   collectionPageSchema,
@@ -168,8 +168,8 @@ export class ActionNetworkClient {
     const first = resumeFrom ?? `${this.baseUrl}/${path}?${query.toString()}`;
     const label = `GET /${path.replace(/\/[0-9a-f-]{36}(?=\/|$)/gi, '/{id}')}`;
     return halPages(first, async (href) => {
-      const page = await this.json({ method: 'GET', path: href, idempotent: true, label }, collectionPageSchema);
-      return { items: this.parse(label, () => embeddedItems(page._embedded, key, schema)), next: page._links?.next?.href ?? null };
+      const { body: page, servedAt } = await this.exchange({ method: 'GET', path: href, idempotent: true, label }, collectionPageSchema);
+      return { items: this.parse(label, () => embeddedItems(page._embedded, key, schema)), next: page._links?.next?.href ?? null, servedAt };
     });
   }
 
@@ -193,9 +193,16 @@ export class ActionNetworkClient {
   }
 
   private async json<S extends z.ZodType>(request: Omit<UpstreamRequest, 'headers'>, schema: S): Promise<z.output<S>> {
+    return (await this.exchange(request, schema)).body;
+  }
+
+  /** The validated body, and the server's clock from its Date header (change walks are timed by it, not by ours). */
+  private async exchange<S extends z.ZodType>(request: Omit<UpstreamRequest, 'headers'>, schema: S): Promise<{ body: z.output<S>; servedAt: Date | null }> {
     const response = await this.http.send({ ...request, headers: this.headers() });
     this.check(response, request.label);
-    return this.parse(request.label, () => schema.parse(JSON.parse(response.text)));
+    const body = this.parse(request.label, () => schema.parse(JSON.parse(response.text)));
+    const date = Date.parse(headerValue(response.headers.date) ?? '');
+    return { body, servedAt: Number.isNaN(date) ? null : new Date(date) };
   }
 
   private parse<T>(label: string, read: () => T): T {

@@ -110,24 +110,31 @@ describe('ActionNetworkConnector change listing', () => {
     expect(rest.map((p) => p.records.length)).toEqual([25, 10]);
   });
 
-  it('lists only what changed since a finished walk, asking with modified_date gt (start − 30 s)', async () => {
-    const now = DateTime.fromISO('2025-01-01T00:40:30Z', { zone: 'utc' });
-    const pinned = new ActionNetworkConnector(configFor(), { now: () => now });
-    const pages = await collect(pinned.listChanged('PERSON', null));
-    const finished = pages.at(-1)?.cursor ?? null;
-    const changed = await collect(pinned.listChanged('PERSON', finished));
-    await pinned.close();
-    const lastFilter = sim.requests.entries.at(-1)?.query.get('filter');
-    expect(lastFilter).toBe("modified_date gt '2025-01-01T00:40:00Z'");
-    // People 41..59 were modified after 00:40:00.
-    expect(changed.flatMap((p) => p.records).map((r) => r.data.givenName)).toHaveLength(19);
+  it('lists what changed since a finished walk, reaching back 10 s by the server clock without repeating what it yielded', async () => {
+    await sim.close();
+    let clock = Date.parse('2025-01-01T00:40:30Z');
+    sim = await startActionNetworkSimulator({ rateLimit: 500, now: () => clock, seed: (store) => (ids = seedBulkPeople(store, 60)) });
+    await connector.close();
+    connector = new ActionNetworkConnector(configFor());
+    const first = await collect(connector.listChanged('PERSON', null));
+    expect(first.flatMap((p) => p.records)).toHaveLength(60);
+    const unchanged = await collect(connector.listChanged('PERSON', first.at(-1)?.cursor ?? null));
+    expect(sim.requests.entries.at(-1)?.query.get('filter')).toBe("modified_date gt '2025-01-01T00:40:20Z'");
+    // Person 40 (00:40:00) is outside the overlap; 41..59 are inside it but were yielded unchanged.
+    expect(unchanged.flatMap((p) => p.records)).toEqual([]);
+    clock += 60_000;
+    sim.store.update(ids[5] ?? '', { given_name: 'Changed' });
+    sim.store.update(ids[59] ?? '', { given_name: 'Changed too' });
+    const changed = await collect(connector.listChanged('PERSON', unchanged.at(-1)?.cursor ?? null));
+    expect(changed.flatMap((p) => p.records).map((r) => r.data.givenName).sort()).toEqual(['Changed', 'Changed too']);
   });
 
-  it('yields one empty page with an advanced cursor when nothing changed', async () => {
-    const pages = await collect(connector.listChanged('PERSON', JSON.stringify({ since: '2030-01-01T00:00:00Z', next: null, startedAt: '2030-01-01T00:00:00Z' })));
+  it('keeps its bound when a walk finds nothing', async () => {
+    const cursor = JSON.stringify({ since: '2030-01-01T00:00:00Z', next: null, startedAt: null, skip: {}, seen: {} });
+    const pages = await collect(connector.listChanged('PERSON', cursor));
     expect(pages).toHaveLength(1);
     expect(pages[0]?.records).toEqual([]);
-    expect(JSON.parse(pages[0]?.cursor ?? '{}')).toMatchObject({ next: null });
+    expect(JSON.parse(pages[0]?.cursor ?? '{}')).toMatchObject({ since: '2030-01-01T00:00:00Z', next: null });
   });
 
   it('lists donations with totals-carrying pages', async () => {

@@ -1,13 +1,13 @@
 // The Action Network connector: the contract implemented with the OSDI client, the mapper and the tag catalog.
-import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { ChangePage, Connector, ConnectorCapabilities, RecordPatch, WriteOutcome } from '../connector.js';
 import { writableFields } from '../field-table.js';
 import { GatewayError, isGatewayError } from '../../src/errors/gateway-error.js';
+import type { RetryPolicy } from '../../src/http/retry-policy.js';
 import type { UnifiedData, UnifiedPerson } from '../../src/model/entities.js';
 import type { RemoteRecord } from '../../src/model/remote-record.js';
 import type { EntityType } from '../../src/model/system.js';
-import { changeFilter, cursorAfter, decodeCursor, type ChangeCursor } from './change-cursor.js';
+import { ChangeWalk } from './change-cursor.js';
 import { ActionNetworkClient } from './client.js';
 import type { ActionNetworkConfig } from './config.js';
 import { personFields } from './fields.js';
@@ -26,16 +26,20 @@ export class ActionNetworkConnector implements Connector {
   private readonly mapper: ActionNetworkMapper;
   private readonly tags: TagCatalog;
   private readonly people: PersonStore;
-  private readonly now: () => DateTime;
   private readonly logger: Logger | undefined;
 
-  constructor(config: ActionNetworkConfig, options: { now?: () => DateTime; logger?: Logger } = {}) {
+  constructor(config: ActionNetworkConfig, options: { logger?: Logger; retry?: Partial<RetryPolicy> } = {}) {
     this.config = config;
-    this.client = new ActionNetworkClient({ baseUrl: config.url, apiToken: config.apiToken, ratePerSecond: config.ratePerSecond, timeoutMs: config.timeoutMs });
+    this.client = new ActionNetworkClient({
+      baseUrl: config.url,
+      apiToken: config.apiToken,
+      ratePerSecond: config.ratePerSecond,
+      timeoutMs: config.timeoutMs,
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+    });
     this.mapper = new ActionNetworkMapper(config.url);
     this.tags = new TagCatalog(this.client);
     this.people = new PersonStore(this.client, this.tags, this.mapper);
-    this.now = options.now ?? (() => DateTime.utc());
     this.logger = options.logger;
     // There is no multi-id lookup: every id costs its own requests, so a batch is only a group of
     // concurrent fetches. One second's worth of budget keeps a batch from holding its callers long.
@@ -65,23 +69,25 @@ export class ActionNetworkConnector implements Connector {
   }
 
   /**
-   * Walks the collection with `modified_date gt` the previous walk's start (minus an overlap).
+   * Walks the collection with `modified_date gt` the previous walk's start (minus an overlap for
+   * Action Network's indexing lag; what was already yielded from the overlap is not repeated).
    * Each page is yielded once the following one has been read, so the last page already carries
    * the finished walk's cursor. Action Network deletes neither people nor donations: deletedIds is empty.
    */
   async *listChanged<E extends EntityType>(entity: E, cursor: string | null): AsyncIterable<ChangePage<E>> {
     this.requireHeld(entity);
-    const walk = decodeCursor(cursor, this.now());
+    const walk = ChangeWalk.resume(cursor);
     const pages = entity === 'PERSON' ? await this.personPages(walk) : this.donationPages(walk);
     let held: HalPage<RemoteRecord<E>> | null = null;
     let count = 0;
-    for await (const page of pages as AsyncIterable<HalPage<RemoteRecord<E>>>) {
-      if (held) yield { records: held.items, deletedIds: [], cursor: cursorAfter(walk, held.next) };
+    for await (const read of pages as AsyncIterable<HalPage<RemoteRecord<E>>>) {
+      const page = { ...read, items: walk.accept(read.items, read.servedAt) };
+      if (held) yield { records: held.items, deletedIds: [], cursor: walk.cursorAfter(held.next) };
       held = page;
       count += page.items.length;
     }
-    this.logger?.debug({ system: this.system, entity, records: count, since: walk.since }, 'Action Network change walk finished');
-    yield { records: held?.items ?? [], deletedIds: [], cursor: cursorAfter(walk, null) };
+    this.logger?.debug({ system: this.system, entity, records: count, filter: walk.filter }, 'Action Network change walk finished');
+    yield { records: held?.items ?? [], deletedIds: [], cursor: walk.cursorAfter(null) };
   }
 
   async create<E extends EntityType>(entity: E, items: readonly UnifiedData[E][]): Promise<WriteOutcome<E>[]> {
@@ -132,10 +138,10 @@ export class ActionNetworkConnector implements Connector {
     return donation === null ? null : this.mapper.donationFromRaw(donation);
   }
 
-  private async personPages(walk: ChangeCursor): Promise<AsyncIterable<HalPage<RemoteRecord<'PERSON'>>>> {
+  private async personPages(walk: ChangeWalk): Promise<AsyncIterable<HalPage<RemoteRecord<'PERSON'>>>> {
     // Tags live in taggings: one pass over every tag's taggings, then people page by page.
     const tagIndex = await this.tags.personTagIndex();
-    const pages = this.client.people(changeFilter(walk), walk.next);
+    const pages = this.client.people(walk.filter, walk.resumeFrom);
     const mapper = this.mapper;
     return (async function* () {
       for await (const page of pages) {
@@ -148,8 +154,8 @@ export class ActionNetworkConnector implements Connector {
     })();
   }
 
-  private async *donationPages(walk: ChangeCursor): AsyncIterable<HalPage<RemoteRecord<'DONATION'>>> {
-    for await (const page of this.client.donations(changeFilter(walk), walk.next)) {
+  private async *donationPages(walk: ChangeWalk): AsyncIterable<HalPage<RemoteRecord<'DONATION'>>> {
+    for await (const page of this.client.donations(walk.filter, walk.resumeFrom)) {
       yield { ...page, items: page.items.map((donation) => this.mapper.donationFromRaw(donation)) };
     }
   }

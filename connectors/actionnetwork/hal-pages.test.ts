@@ -10,7 +10,7 @@ function pagesOf(pages: Record<string, { items: number[]; next: string | null }>
       asked.push(href);
       const page = pages[href];
       if (!page) throw new Error(`no page ${href}`);
-      return page;
+      return { ...page, servedAt: null };
     },
   };
 }

@@ -7,10 +7,12 @@ export interface HalPage<T> {
   href: string;
   /** Where the walk continues, or null when this was the last page. */
   next: string | null;
+  /** The server's clock when it answered (its Date header), or null when it sent none. */
+  servedAt: Date | null;
 }
 
-/** Fetches one page by href (the first one may be a relative path with a query). */
-export type PageFetcher<T> = (href: string) => Promise<{ items: T[]; next: string | null }>;
+/** Fetches one page by href. */
+export type PageFetcher<T> = (href: string) => Promise<{ items: T[]; next: string | null; servedAt: Date | null }>;
 
 /**
  * Yields pages until one of the documented ends: the people collection keeps offering `next` on
@@ -23,10 +25,10 @@ export async function* halPages<T>(first: string, fetchPage: PageFetcher<T>): As
   const seen = new Set<string>();
   while (href !== null) {
     seen.add(normalise(href));
-    const { items, next } = await fetchPage(href);
+    const { items, next, servedAt } = await fetchPage(href);
     if (items.length === 0) return;
     const following = next !== null && !seen.has(normalise(next)) ? next : null;
-    yield { items, href, next: following };
+    yield { items, href, next: following, servedAt };
     href = following;
   }
 }

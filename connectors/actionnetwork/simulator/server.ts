@@ -39,7 +39,7 @@ export interface ActionNetworkSimulator {
 }
 
 const API_PREFIX = '/api/v2';
-const HAL = { 'content-type': 'application/hal+json; charset=utf-8' };
+const HAL_TYPE = { 'content-type': 'application/hal+json; charset=utf-8' };
 
 const PEOPLE_FILTER_FIELDS: Record<string, [FieldKind, (p: SimPerson) => string | string[] | null]> = {
   email_address: ['email', (p) => p.email_addresses.map((e) => e.address)],
@@ -75,6 +75,8 @@ export async function startActionNetworkSimulator(options: ActionNetworkSimulato
   let hal = new HalWriter('http://unbound');
 
   const handle = (request: RequestInfo, res: ServerResponse): void => {
+    // The Date header follows the simulator's clock, as clients time their change walks by it.
+    const HAL = { ...HAL_TYPE, date: new Date(now()).toUTCString() };
     try {
       if (!request.path.startsWith(API_PREFIX)) throw new Reply(404, { error: 'Not found' });
       const token = headerOf(request, 'osdi-api-token');
