@@ -1,7 +1,7 @@
 // The HTTP transport every connector client uses: a keep-alive pool, timeouts, an optional
 // admission gate (rate budget) and the connector's retry policy, applied to every call in one place.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, errors, type Dispatcher } from 'undici';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { System } from '../model/system.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
@@ -54,12 +54,14 @@ export class UpstreamHttp {
   private readonly agent: Agent;
   private readonly policy: RetryPolicy;
   private readonly options: UpstreamHttpOptions;
+  private readonly timeoutMs: number;
 
   constructor(options: UpstreamHttpOptions) {
     this.options = options;
     this.system = options.system;
     this.baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
     const timeout = options.timeoutMs ?? 15_000;
+    this.timeoutMs = timeout;
     this.agent = new Agent({
       connections: options.connections ?? 16,
       keepAliveTimeout: 30_000,
@@ -122,7 +124,16 @@ export class UpstreamHttp {
       headers: request.headers ?? {},
       body: request.body ?? null,
     };
-    const res = await this.agent.request(dispatched);
+    // undici checks headersTimeout with coarse "fast timers" (up to a second late), so a short
+    // timeout would not fire in time; a native timer aborts the wait for headers on the dot.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new errors.HeadersTimeoutError()), this.timeoutMs);
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await this.agent.request({ ...dispatched, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+    }
     const text = await res.body.text();
     return { status: res.statusCode, headers: res.headers, text };
   }
