@@ -1,9 +1,9 @@
 // The client against the simulator over HTTP: paging at the 100-row cap, batched ids, typed errors.
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/errors/gateway-error.js';
-import type { VtigerClient } from './client.js';
+import { VtigerClient } from './client.js';
 import { seedContacts } from './simulator/bulk-seed.js';
-import { startVtigerSimulator, type VtigerSimulator, type VtigerSimulatorOptions } from './simulator/server.js';
+import { SIMULATOR_ACCESS_KEY, startVtigerSimulator, type VtigerSimulator, type VtigerSimulatorOptions } from './simulator/server.js';
 import { simulatorClient } from './test-setup.js';
 
 let running: { sim: VtigerSimulator; client: VtigerClient } | undefined;
@@ -96,6 +96,15 @@ describe('errors', () => {
     expect([error.code, error.upstreamStatus, error.retryable]).toEqual(['UPSTREAM_UNAVAILABLE', 500, true]);
     expect(error.message).toBe('VTIGER query Contacts failed: expected the JSON envelope, but got HTTP 500 with an empty body');
     expect(sim.count('query')).toBe(3 + 4);
+  });
+
+  it('gives up on a slow answer after the timeout, precisely, as UPSTREAM_UNAVAILABLE "timed out"', async () => {
+    const sim = await startVtigerSimulator();
+    const client = new VtigerClient({ siteUrl: sim.url, credentials: { username: 'admin', accessKey: SIMULATOR_ACCESS_KEY }, timeoutMs: 200, retry: { maxAttempts: 1 } });
+    running = { sim, client };
+    sim.faults.inject({ kind: 'latency', ms: 600 });
+    const error = await failure(client.listTypes());
+    expect([error.code, error.retryable, error.message]).toEqual(['UPSTREAM_UNAVAILABLE', true, 'VTIGER getchallenge timed out']);
   });
 
   it('does not repeat a write after an HTTP 500, but does after a 429', async () => {
