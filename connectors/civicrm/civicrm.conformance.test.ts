@@ -2,7 +2,8 @@
 import { DateTime } from 'luxon';
 import type { UnifiedData } from '../../src/model/entities.js';
 import type { EntityType } from '../../src/model/system.js';
-import { describeConnectorConformance, type ConformanceHarness, type SampleRefs } from '../../test/conformance/connector-conformance.js';
+import type { ConformanceHarness, SampleRefs } from '../../test/conformance/conformance-harness.js';
+import { describeConnectorConformance } from '../../test/conformance/connector-conformance.js';
 import type { CiviCrmConfig } from './config.js';
 import { CiviCrmConnector } from './connector.js';
 import { startCiviCrmSimulator } from './simulator/civicrm-simulator.js';

@@ -5,7 +5,7 @@
 //     describeConnectorConformance('CiviCRM', harness);
 //
 // where `harness.start()` boots the CRM's simulator on an ephemeral loopback port and returns a
-// ConformanceEnv (below). The suite only speaks the Connector contract, plus the simulator kit's
+// ConformanceEnv (conformance-harness.ts). The suite only speaks the Connector contract, plus the simulator kit's
 // FaultInjector and RequestLog, so nothing in it is particular to one CRM. What differs between
 // CRMs is supplied by the harness:
 //   - `pageSize`: records per listChanged page (the CRM's page cap, or the page size the harness
@@ -25,33 +25,12 @@
 // Every entity whose capabilities are non-null is exercised according to what it can do.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Connector, EntityCapabilities } from '../../connectors/connector.js';
-import type { FaultInjector } from '../../connectors/simulator/fault-injector.js';
-import type { RequestLog } from '../../connectors/simulator/request-log.js';
-import type { UnifiedData } from '../../src/model/entities.js';
 import type { RemoteRecord } from '../../src/model/remote-record.js';
 import { ENTITY_DEPENDENCY_ORDER, type EntityType } from '../../src/model/system.js';
+import type { ConformanceEnv, ConformanceHarness, SampleRefs } from './conformance-harness.js';
 
-export type SampleRefs = Partial<Record<EntityType, string>>;
-
-export interface ConformanceEnv {
-  /** Pointed at the running simulator with valid credentials. */
-  connector: Connector;
-  /** Pointed at the same simulator with credentials the CRM rejects. */
-  badCredentialsConnector: Connector;
-  faults: FaultInjector;
-  requests: RequestLog;
-  pageSize: number;
-  timeoutMs: number;
-  seedMany(entity: EntityType, n: number): Promise<string[]>;
-  sample<E extends EntityType>(entity: E, refs: SampleRefs): UnifiedData[E];
-  unknownId(entity: EntityType): string;
-  /** Closes both connectors and the simulator. */
-  stop(): Promise<void>;
-}
-
-export interface ConformanceHarness {
-  start(): Promise<ConformanceEnv>;
-}
+// The suite's public surface: its entry point and the harness types a connector implements.
+export type { ConformanceEnv, ConformanceHarness, SampleRefs };
 
 /** Values compared the way a client sees them: DateTimes as ISO instants. */
 function comparable(value: unknown): unknown {
