@@ -126,6 +126,14 @@ describe('update', () => {
 });
 
 describe('create', () => {
+  it('round-trips empty and missing values through CiviCRM, not replaced by site defaults', async () => {
+    env = await startCiviCrmTestEnv();
+    const empty: UnifiedPerson = { ...person, givenName: '', familyName: null, emails: [], phones: [], languages: [], birthDate: null };
+    const [outcome] = await env.connector.create('PERSON', [empty]);
+    const [loaded] = await env.connector.load('PERSON', [outcome?.ok ? outcome.remoteId : '']);
+    expect(loaded?.data).toEqual(empty);
+  });
+
   it('creates several records in a few batched requests, failing only the bad one', async () => {
     env = await startCiviCrmTestEnv({ sim: { seed: 'demo' } });
     const donation = { amount: { amount: '20.00', currency: 'USD' }, receivedAt: DateTime.utc(2025, 2, 1), designations: [], recurring: false };

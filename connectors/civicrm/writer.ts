@@ -171,10 +171,13 @@ function apiEntity(entity: EntityType): string {
   return entity === 'DONATION' ? 'Contribution' : 'Contact';
 }
 
-/** Create values: the contact type (or the default financial type), and no nulls for unset fields. */
+/**
+ * Create values: the contact type (or the default financial type) and every mapped field. Nulls
+ * are sent on purpose: a unified record without a language means none, not the site default
+ * CiviCRM would fill into an omitted preferred_language.
+ */
 function createValues(entity: EntityType, values: Record<string, unknown>): Record<string, unknown> {
-  const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
-  return entity === 'DONATION' ? { 'financial_type_id:name': DEFAULT_FINANCIAL_TYPE, ...set } : { contact_type: contactType(entity), ...set };
+  return entity === 'DONATION' ? { 'financial_type_id:name': DEFAULT_FINANCIAL_TYPE, ...values } : { contact_type: contactType(entity), ...values };
 }
 
 /** The record exists even though a later step failed: say so, so nobody creates it twice. */
