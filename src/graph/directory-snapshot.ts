@@ -6,12 +6,15 @@ import type { EntityType, System } from '../model/system.js';
 import type { IdentityIndex } from '../store/identity-index.js';
 import type { RecordCache } from '../store/record-cache.js';
 import { compareSortable, type Sortable } from './page-cursor.js';
+import { phoneDigitForms } from './phone-digits.js';
 import { buildView } from './view-builder.js';
 import type { DonationView, OrganizationView, PersonView } from './views.js';
 
 export interface PersonEntry extends Sortable {
   displayName: string;
   emails: ReadonlySet<string>;
+  /** Every digit spelling of every phone (see phoneDigitForms), for search. */
+  phoneDigits: ReadonlySet<string>;
   systems: ReadonlySet<System>;
   modifiedAt: number | null;
   organizationId: string | null;
@@ -68,6 +71,7 @@ export class DirectorySnapshot {
         sortKey: [p.familyName, p.givenName, p.displayName].map((v) => (v ?? '').toLocaleLowerCase()).join('\u0000'),
         displayName: p.displayName,
         emails: new Set(p.emails.map((e) => e.address.trim().toLowerCase())),
+        phoneDigits: new Set(p.phones.flatMap((phone) => phoneDigitForms(phone.number))),
         systems: new Set(p.sources.map((s) => s.system)),
         modifiedAt: p.modifiedAt?.toMillis() ?? null,
         organizationId: p.organizationId,

@@ -6,6 +6,7 @@ import type { IdentityIndex } from '../store/identity-index.js';
 import type { RecordCache } from '../store/record-cache.js';
 import { DirectorySnapshot, type DonationEntry, type OrganizationEntry, type PersonEntry } from './directory-snapshot.js';
 import { compareSortable, paginate, type Page } from './page-cursor.js';
+import { searchPeople } from './person-search.js';
 
 export interface PeopleFilter {
   email?: string | null;
@@ -41,6 +42,11 @@ export class Directory {
         (since === undefined || (p.modifiedAt !== null && p.modifiedAt >= since)),
     );
     return paginate(matches, page.first, page.after);
+  }
+
+  /** People whose name, email or phone matches `query`, best matches first (see searchPeople). */
+  search(query: string, limit: number): PersonEntry[] {
+    return searchPeople(this.current().people, query, limit);
   }
 
   organizations(name: string | null | undefined, page: PageRequest): Page<OrganizationEntry> {
