@@ -7,6 +7,8 @@ import { CONNECTORS } from '../connectors/registry.js';
 import type { RegisteredConnector } from '../connectors/registered-connector.js';
 import { readCoreConfig, type CoreConfig } from './config.js';
 import { Gateway } from './gateway.js';
+import { readSocialSignInConfig } from './integrations/socialsignin/config.js';
+import { socialSignInRoutes } from './integrations/socialsignin/social-sign-in-routes.js';
 import { createLogger } from './logger.js';
 import type { System } from './model/system.js';
 import { openStore } from './store/open-store.js';
@@ -26,8 +28,10 @@ export interface RunningGateway {
 export async function startFromEnv(env: Env, options: { logger?: Logger; connectors?: readonly RegisteredConnector[] } = {}): Promise<RunningGateway> {
   const config = readCoreConfig(env);
   const registered = options.connectors ?? CONNECTORS;
-  // Read every connector's variables before starting anything, so a typo stops the process at once.
+  // Read every connector's and integration's variables before starting anything, so a typo stops
+  // the process at once.
   const configured = registered.map((r) => ({ registered: r, create: r.configure(env) }));
+  const socialSignIn = readSocialSignInConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = { logger };
   const demoMode = configured.every((c) => c.create === null);
@@ -56,6 +60,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
       store,
       connectors,
       logger,
+      ...(socialSignIn ? { routes: (services) => socialSignInRoutes(socialSignIn, services) } : {}),
     });
     return {
       gateway,

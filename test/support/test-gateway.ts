@@ -2,7 +2,7 @@
 // to it over HTTP like a client would.
 import { request } from 'undici';
 import type { Connector } from '../../connectors/connector.js';
-import { Gateway } from '../../src/gateway.js';
+import { Gateway, type GatewayOptions } from '../../src/gateway.js';
 import { createLogger } from '../../src/logger.js';
 import type { System } from '../../src/model/system.js';
 import { openStore, type GatewayStore } from '../../src/store/open-store.js';
@@ -12,6 +12,8 @@ export interface TestGatewayOptions {
   apiKeys?: readonly string[];
   readMaxAgeMs?: Partial<Record<System, number>>;
   store?: GatewayStore;
+  /** Extra HTTP routes (integrations), as Gateway.start takes them. */
+  routes?: GatewayOptions['routes'];
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -39,6 +41,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     store,
     connectors: options.connectors,
     logger: createLogger('silent'),
+    ...(options.routes ? { routes: options.routes } : {}),
   });
   await gateway.indexer.whenReady();
   return {
