@@ -18,7 +18,7 @@ describe('client API keys', () => {
   afterAll(() => gw.close());
 
   it('answers 401 with a GraphQL error body when the key is missing or wrong', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'key-one' }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'key-one' }] as Record<string, string>[]) {
       const res = await gw.query(`{ people { totalCount } }`, {}, headers);
       expect(res.status).toBe(401);
       expect(res.errors).toEqual([
