@@ -83,6 +83,7 @@ export class CiviCrmChangeLister {
     let position: Position | null = null;
     for (;;) {
       const where = [...base, ...(position ? [after(column, position)] : since !== null ? [[column, '>=', since]] : [])];
+      // Contact.get / Contribution.get with where, orderBy and limit (reference §1 "Params").
       const rows = await this.client.get(q.entity, {
         select: [...q.select],
         where,

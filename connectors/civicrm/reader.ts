@@ -34,6 +34,8 @@ export class CiviCrmReader {
    */
   async contacts(entity: ContactEntity, ids: readonly number[]): Promise<Map<number, ContactBundle>> {
     if (ids.length === 0) return new Map();
+    // Contact.get + Email/Phone/Address/Website.get in the batch form (reference §1 "Batch form";
+    // trash visibility: "Trash semantics").
     const results = await this.client.batch({
       contacts: getCall(CONTACT, [['id', 'IN', ids], ['contact_type', '=', CONTACT_TYPE[entity]]]),
       ...this.childCalls(entity, ids),
@@ -52,6 +54,7 @@ export class CiviCrmReader {
   /** Contributions among `ids` with their line items, in one batch request. */
   async contributions(ids: readonly number[]): Promise<Map<number, ContributionBundle>> {
     if (ids.length === 0) return new Map();
+    // Contribution.get + LineItem.get (reference §1 "Contribution and LineItem").
     const results = await this.client.batch({
       contributions: getCall(CONTRIBUTION, [['id', 'IN', ids]]),
       lineItems: getCall(LINE_ITEM, [['contribution_id', 'IN', ids]]),

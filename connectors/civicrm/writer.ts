@@ -42,6 +42,7 @@ export class CiviCrmWriter {
   async create<E extends EntityType>(entity: E, items: readonly UnifiedData[E][]): Promise<WriteOutcome<E>[]> {
     const jobs = items.map((item, index) => this.job(entity, index, null, 'CREATED', item));
     const live = jobs.filter((job) => !job.error);
+    // Contact.create / Contribution.create; the result row is the saved row with its id.
     const results = await this.run(live, (job) => ({ [`c${job.index}`]: [apiEntity(entity), 'create', { values: createValues(entity, job.write.values) }] }));
     for (const job of live) {
       const created = results.get(job.index);
@@ -66,6 +67,7 @@ export class CiviCrmWriter {
       isCiviId(id) ? { index, id: Number(id), write: { values: {}, children: {} }, status: 'DELETED' as const } : failed(index, notFound(entity, id)),
     );
     // Contact.delete moves to the trash (useTrash defaults to true); a contribution is deleted.
+    // Delete with a where matching nothing succeeds with no rows (reference "Trash semantics").
     const typeCheck = entity === 'DONATION' ? [] : [['contact_type', '=', contactType(entity)]];
     const results = await this.run(jobs, (job) => ({ [`d${job.index}`]: [apiEntity(entity), 'delete', { where: [['id', '=', job.id], ...typeCheck] }] }));
     return jobs.map((job) => {
