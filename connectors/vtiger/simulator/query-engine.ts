@@ -2,7 +2,7 @@
 import { toScaled } from './decimal.js';
 import { MODULES, type FieldDef } from './modules.js';
 import type { RecordStore, RenderedRecord, StoredRecord } from './record-store.js';
-import type { Condition, VtqlQuery } from './vtql-parser.js';
+import type { Comparison, Condition, VtqlQuery } from './vtql-parser.js';
 import { VtigerFault } from './vtiger-fault.js';
 
 /** Vtiger's hard cap: no query returns more rows, whatever LIMIT says. */
@@ -18,9 +18,9 @@ export function runQuery(store: RecordStore, query: VtqlQuery): RenderedRecord[]
     return field;
   };
   const selected = Array.isArray(query.select) ? query.select.map(fieldOf) : null;
-  const where = query.where;
-  if (where) forEachColumn(where, fieldOf);
-  let rows = store.live(module).filter((record) => (where ? matches(store, record, where, fieldOf) : true));
+  if (query.where) forEachColumn(query.where, fieldOf);
+  const predicate = query.where ? compile(store, query.where, fieldOf) : () => true;
+  let rows = store.live(module).filter(predicate);
 
   if (query.select === 'count') return [{ count: String(rows.length) }];
 
@@ -28,13 +28,16 @@ export function runQuery(store: RecordStore, query: VtqlQuery): RenderedRecord[]
     // ORDER BY an unknown column is not an error on a real Vtiger: the query just returns nothing.
     if (query.orderBy.some((o) => !module.fields.some((f) => f.name === o.column))) return [];
     const keys = query.orderBy.map((o) => ({ field: fieldOf(o.column), sign: o.descending ? -1 : 1 }));
-    rows = [...rows].sort((a, b) => {
-      for (const { field, sign } of keys) {
-        const order = compareValues(store, a, field, sortKey(store, b, field));
-        if (order !== 0) return order * sign;
+    // Each row's sort keys are computed once, not once per comparison.
+    const decorated = rows.map((record) => ({ record, keys: keys.map(({ field }) => sortKey(store, record, field)) }));
+    decorated.sort((a, b) => {
+      for (let i = 0; i < keys.length; i++) {
+        const order = compareKeys(a.keys[i] as Key, b.keys[i] as Key);
+        if (order !== 0) return order * (keys[i]?.sign ?? 1);
       }
       return 0;
     });
+    rows = decorated.map((d) => d.record);
   } else if (selected) {
     // Without ORDER BY the row order is whatever the DB's plan gives, and it differs between
     // column lists: clients that page without ORDER BY skip and repeat rows, here as there.
@@ -67,32 +70,46 @@ function forEachColumn(condition: Condition, visit: (column: string) => unknown)
   forEachColumn(condition.right, visit);
 }
 
-function matches(store: RecordStore, record: StoredRecord, condition: Condition, fieldOf: (c: string) => FieldDef): boolean {
+/** The WHERE clause as a predicate, its literals read once per query rather than once per row. */
+function compile(store: RecordStore, condition: Condition, fieldOf: (c: string) => FieldDef): (record: StoredRecord) => boolean {
   switch (condition.kind) {
-    case 'and':
-      return matches(store, record, condition.left, fieldOf) && matches(store, record, condition.right, fieldOf);
-    case 'or':
-      return matches(store, record, condition.left, fieldOf) || matches(store, record, condition.right, fieldOf);
+    case 'and': {
+      const [left, right] = [compile(store, condition.left, fieldOf), compile(store, condition.right, fieldOf)];
+      return (record) => left(record) && right(record);
+    }
+    case 'or': {
+      const [left, right] = [compile(store, condition.left, fieldOf), compile(store, condition.right, fieldOf)];
+      return (record) => left(record) || right(record);
+    }
     case 'in': {
       const field = fieldOf(condition.column);
-      return condition.values.some((value) => compareValues(store, record, field, literalKey(store, field, value)) === 0);
+      const wanted = new Set(condition.values.map((value) => String(literalKey(store, field, value))));
+      return (record) => wanted.has(String(sortKey(store, record, field)));
     }
     case 'compare': {
       const field = fieldOf(condition.column);
-      if (condition.op === 'LIKE') return likePattern(condition.value).test(store.value(record, field));
-      const order = compareValues(store, record, field, literalKey(store, field, condition.value));
-      if (Number.isNaN(order)) return false;
-      switch (condition.op) {
-        case '=': return order === 0;
-        case '!=': return order !== 0;
-        case '<': return order < 0;
-        case '>': return order > 0;
-        case '<=': return order <= 0;
-        case '>=': return order >= 0;
+      if (condition.op === 'LIKE') {
+        const pattern = likePattern(condition.value);
+        return (record) => pattern.test(store.value(record, field));
       }
+      const key = literalKey(store, field, condition.value);
+      const test = OPERATORS[condition.op];
+      return (record) => {
+        const order = compareKeys(sortKey(store, record, field), key);
+        return !Number.isNaN(order) && test(order);
+      };
     }
   }
 }
+
+const OPERATORS: Record<Exclude<Comparison, 'LIKE'>, (order: number) => boolean> = {
+  '=': (order) => order === 0,
+  '!=': (order) => order !== 0,
+  '<': (order) => order < 0,
+  '>': (order) => order > 0,
+  '<=': (order) => order <= 0,
+  '>=': (order) => order >= 0,
+};
 
 type Key = number | bigint | string;
 
@@ -120,9 +137,8 @@ function literalKey(store: RecordStore, field: FieldDef, literal: string): Key {
   return literal.toLowerCase();
 }
 
-function compareValues(store: RecordStore, record: StoredRecord, field: FieldDef, key: Key): number {
-  const own = sortKey(store, record, field);
-  if (typeof key === 'number' && Number.isNaN(key)) return Number.NaN;
+function compareKeys(own: Key, key: Key): number {
+  if ((typeof key === 'number' && Number.isNaN(key)) || (typeof own === 'number' && Number.isNaN(own))) return Number.NaN;
   if (typeof own === 'string' || typeof key === 'string') {
     const [a, b] = [String(own), String(key)];
     return a < b ? -1 : a > b ? 1 : 0;
