@@ -11,6 +11,7 @@ describe('phoneDigitForms', () => {
 
   it('keeps the bare digits of a number the CRM could not normalise', () => {
     expect(phoneDigitForms('555-0132 ext. 4')).toEqual(['55501324']);
+    expect(phoneDigitForms('+15550199')).toEqual(['15550199']);
     expect(phoneDigitForms('unknown')).toEqual([]);
   });
 });

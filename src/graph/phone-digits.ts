@@ -7,12 +7,13 @@ const MIN_QUERY_DIGITS = 5;
 /**
  * Every digit spelling of a stored number a person might type: international ("442071234567"),
  * national with its trunk prefix ("02071234567") and without it ("2071234567"). Connectors store
- * E.164 when they could parse the number; anything else is kept as its bare digits.
+ * E.164 when they could parse the number; anything else (or a "+" number libphonenumber does not
+ * take for a possible one) is kept as its bare digits.
  */
 export function phoneDigitForms(number: string): string[] {
   const digits = number.replace(/\D/g, '');
   const parsed = number.trim().startsWith('+') ? parsePhoneNumberFromString(number) : undefined;
-  if (!parsed) return digits === '' ? [] : [digits];
+  if (!parsed?.isPossible()) return digits === '' ? [] : [digits];
   const national = parsed.formatNational().replace(/\D/g, '');
   return [...new Set([digits, national, parsed.nationalNumber])].filter((d) => d !== '');
 }

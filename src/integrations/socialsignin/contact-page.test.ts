@@ -15,6 +15,7 @@ function card(overrides: Partial<ContactCard> = {}): ContactCard {
     phones: [
       { number: '+442071234567', kind: 'MOBILE', primary: true },
       { number: 'ext. 12', kind: 'WORK', primary: false },
+      { number: '+15550199', kind: 'HOME', primary: false },
     ],
     organization: 'Analytical Engines',
     donationsByYear: [
@@ -40,6 +41,8 @@ describe('renderContactPage', () => {
     expect(page).toContain('old@example.org <span class="muted">(bouncing)</span>');
     expect(page).toContain('+44 20 7123 4567 <span class="muted">(mobile, primary)</span>');
     expect(page).toContain('ext. 12 <span class="muted">(work)</span>');
+    // Too short for a US number: shown as stored rather than mis-spaced.
+    expect(page).toContain('+15550199 <span class="muted">(home)</span>');
     expect(page).toContain('<tr><td>2026</td><td>125.00 EUR + 5.00 USD</td><td class="muted">2 gifts</td></tr>');
     expect(page).toContain('<tr><td>2025</td><td>10.00 EUR</td><td class="muted">1 gift</td></tr>');
     expect(page).toContain('<span class="tag">volunteer</span><span class="tag">donor</span>');

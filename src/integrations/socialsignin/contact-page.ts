@@ -34,9 +34,11 @@ function email(address: EmailAddress): Html {
 
 function phone(number: PhoneNumber): Html {
   // Stored as E.164 when the CRM's number could be read; spaced out, it is easier to read aloud.
+  // Anything libphonenumber does not take for a possible number is shown as the CRM holds it.
   const parsed = number.number.startsWith('+') ? parsePhoneNumberFromString(number.number) : undefined;
+  const shown = parsed?.isPossible() ? parsed.formatInternational() : number.number;
   const notes = [number.kind.toLowerCase(), number.primary ? 'primary' : null].filter((n) => n !== null);
-  return html`${parsed?.formatInternational() ?? number.number} <span class="muted">(${notes.join(', ')})</span>`;
+  return html`${shown} <span class="muted">(${notes.join(', ')})</span>`;
 }
 
 function donations(card: ContactCard): Html | null {
