@@ -53,6 +53,8 @@ export class RecordStore {
   private nextCrmid = 1;
   private nextLineItemId = 1;
   private readonly numbers = new Map<string, number>();
+  /** Users other than the admin (the server adds a non-admin, for sync scope). */
+  readonly extraUsers = new Set<number>();
 
   constructor(options: RecordStoreOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -168,9 +170,6 @@ export class RecordStore {
     if (GROUP_IDS.includes(ownerId)) return `${GROUPS_PREFIX}x${ownerId}`;
     return String(ownerId);
   }
-
-  /** Users other than the admin (tests add a non-admin for sync scope). */
-  readonly extraUsers = new Set<number>();
 
   /** One field's stored value as the API shows it. */
   value(record: StoredRecord, field: FieldDef): string {

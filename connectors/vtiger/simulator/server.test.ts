@@ -205,6 +205,9 @@ describe('query', () => {
     expect(await query("select lastname, firstname from Contacts where lastname like 'contact0007';")).toEqual([{ lastname: 'Contact0007', firstname: 'Bulk', id: '12x7' }]);
     expect(await query("SELECT id FROM Contacts WHERE id IN ('12x3','12x5') OR lastname = 'Contact0009' ORDER BY id DESC;")).toEqual([{ id: '12x9' }, { id: '12x5' }, { id: '12x3' }]);
     expect(await query('SELECT * FROM Contacts ORDER BY nosuchfield;')).toEqual([]);
+    // AND binds tighter than OR, as MySQL applies it to the conditions Vtiger passes on in order.
+    expect(await query("SELECT id FROM Contacts WHERE lastname = 'Contact0001' OR lastname = 'Contact0002' AND firstname = 'Nobody';")).toEqual([{ id: '12x1' }]);
+    expect(await query("SELECT id FROM Contacts WHERE lastname = 'x' AND id > '12x5' OR id > '12x109' ORDER BY id;")).toEqual([{ id: '12x110' }, { id: '12x111' }]);
   });
 
   it("gives Vtiger's errors for bad statements", async () => {
