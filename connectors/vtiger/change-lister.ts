@@ -3,13 +3,13 @@
 import type { Logger } from 'pino';
 import type { ChangePage } from '../connector.js';
 import { isGatewayError } from '../../src/errors/gateway-error.js';
+import { naiveToUtc } from '../naive-time.js';
 import type { EntityType } from '../../src/model/system.js';
 import { decodeCursor, encodeCursor, type QueryCursor } from './change-cursor.js';
 import type { VtigerClient } from './client.js';
 import { ModuleCatalog, type ModuleInfo } from './module-catalog.js';
 import { ENTITY_MODULES, type RecordReader } from './record-reader.js';
 import { equals, greaterThan, literal, selectStatement, VTQL_ROW_CAP } from './vtql.js';
-import { naiveToUtc } from '../naive-time.js';
 
 /** sync's "from the very start": 0 makes Vtiger crash, any time before the first record works. */
 const SYNC_FROM_START = 1;
@@ -50,8 +50,8 @@ export class ChangeLister {
   }
 
   async *list<E extends EntityType>(entity: E, cursorText: string | null): AsyncGenerator<ChangePage<E>> {
-    const module = await this.catalog.module(ENTITY_MODULES[entity]);
     const cursor = cursorText === null ? null : decodeCursor(cursorText);
+    const module = await this.catalog.module(ENTITY_MODULES[entity]);
     if (cursor?.mode === 'query') {
       yield* this.byQuery(entity, module, cursor);
       return;

@@ -18,9 +18,11 @@ async function index(label: string, options: VtigerSimulatorOptions): Promise<vo
   const started = performance.now();
   const seen = new Set<string>();
   let records = 0;
+  let cursor = '';
   try {
     for await (const page of connector.listChanged('PERSON', null)) {
       records += page.records.length;
+      cursor = page.cursor;
       for (const record of page.records) seen.add(record.remoteId);
     }
   } finally {
@@ -31,7 +33,7 @@ async function index(label: string, options: VtigerSimulatorOptions): Promise<vo
   const target = Math.ceil(CONTACTS / 100) + 1;
   console.log(`${label}: ${records} records (${seen.size} distinct) in ${seconds.toFixed(2)} s = ${(records / seconds).toFixed(0)} records/s`);
   console.log(
-    `  query calls ${simulator.count('query')} (target ≤ ${target}), sync calls ${simulator.count('sync')}, describe ${simulator.count('describe')}, logins ${simulator.auth.logins}`,
+    `  query calls ${simulator.count('query')} (target ≤ ${target}), sync calls ${simulator.count('sync')}, describe ${simulator.count('describe')}, logins ${simulator.auth.logins}, final cursor ${cursor.length} chars`,
   );
 }
 
