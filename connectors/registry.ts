@@ -2,5 +2,10 @@
 import { actionNetworkModule } from './actionnetwork/module.js';
 import { civicrmModule } from './civicrm/module.js';
 import { registerConnector, type RegisteredConnector } from './registered-connector.js';
+import { vtigerModule } from './vtiger/module.js';
 
-export const CONNECTORS: readonly RegisteredConnector[] = [registerConnector(civicrmModule), registerConnector(actionNetworkModule)];
+export const CONNECTORS: readonly RegisteredConnector[] = [
+  registerConnector(civicrmModule),
+  registerConnector(actionNetworkModule),
+  registerConnector(vtigerModule),
+];
