@@ -14,6 +14,10 @@ describe('readCoreConfig', () => {
     });
   });
 
+  it('takes a blank value for unset, and trims the others', () => {
+    expect(readCoreConfig({ PORT: '  ', HOST: ' ', LOG_LEVEL: ' debug ' })).toMatchObject({ port: 4000, host: '127.0.0.1', logLevel: 'debug' });
+  });
+
   it('names the variable and the value received when a value is wrong', () => {
     expect(() => readCoreConfig({ PORT: 'eighty' })).toThrow('PORT must be an integer from 0 to 65535, but got: "eighty"');
     expect(() => readCoreConfig({ LOG_LEVEL: 'loud' })).toThrow(

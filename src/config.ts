@@ -1,25 +1,23 @@
 // The gateway's own settings, read from the environment and validated once at start.
 import { z } from 'zod';
 import type { Env } from '../connectors/connector-module.js';
-import { GatewayError } from './errors/gateway-error.js';
+import { EnvVariables } from './env-variables.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Each variable: how it is read and what the README says of it. */
-const VARIABLES = {
-  PORT: { schema: z.coerce.number().int().min(0).max(65535).default(4000), expects: 'an integer from 0 to 65535', doc: 'Port the gateway listens on (default 4000; 0 picks a free one).' },
-  HOST: { schema: z.string().min(1).default('127.0.0.1'), expects: 'a host name or address', doc: 'Address to bind (default 127.0.0.1). A non-loopback address requires GATEWAY_API_KEYS.' },
-  STORE_URL: { schema: z.string().min(1).optional(), expects: 'a store URL', doc: 'Where identities, the record cache and cursors live: sqlite://PATH (default sqlite://.gateway/state.sqlite; memory:// in the demo), redis://HOST:PORT[/DB], or memory://.' },
-  LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expects: `one of ${LOG_LEVELS.join(', ')}`, doc: 'pino log level (default info).' },
-  SYNC_INTERVAL_MS: { schema: z.coerce.number().int().min(0).default(60_000), expects: 'a whole number of milliseconds (0 = no background sync)', doc: 'How often each CRM is polled for changes (default 60000; 0 = index once at start only).' },
-  READ_MAX_AGE_MS: { schema: z.coerce.number().int().min(0).optional(), expects: 'a whole number of milliseconds', doc: 'Serve a cached record younger than this instead of asking the CRM; overrides every connector\'s default (CiviCRM and Vtiger 0, Action Network 600000).' },
-  GATEWAY_API_KEYS: { schema: z.string().optional(), expects: 'a comma-separated list of keys', doc: 'Comma-separated client API keys; when set, every GraphQL request needs `Authorization: Bearer <key>`.' },
-} as const;
+/** Each variable: how it is read and what the README says of it. Defaults are applied in readCoreConfig. */
+const variables = new EnvVariables({
+  PORT: { schema: z.coerce.number().int().min(0).max(65535), expects: 'an integer from 0 to 65535', doc: 'Port the gateway listens on (default 4000; 0 picks a free one).' },
+  HOST: { schema: z.string().min(1), expects: 'a host name or address', doc: 'Address to bind (default 127.0.0.1). A non-loopback address requires GATEWAY_API_KEYS.' },
+  STORE_URL: { schema: z.string().min(1), expects: 'a store URL', doc: 'Where identities, the record cache and cursors live: sqlite://PATH (default sqlite://.gateway/state.sqlite; memory:// in the demo), redis://HOST:PORT[/DB], or memory://.' },
+  LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expects: `one of ${LOG_LEVELS.join(', ')}`, doc: 'pino log level (default info).' },
+  SYNC_INTERVAL_MS: { schema: z.coerce.number().int().min(0), expects: 'a whole number of milliseconds (0 = no background sync)', doc: 'How often each CRM is polled for changes (default 60000; 0 = index once at start only).' },
+  READ_MAX_AGE_MS: { schema: z.coerce.number().int().min(0), expects: 'a whole number of milliseconds', doc: 'Serve a cached record younger than this instead of asking the CRM; overrides every connector\'s default (CiviCRM and Vtiger 0, Action Network 600000).' },
+  GATEWAY_API_KEYS: { schema: z.string(), expects: 'a comma-separated list of keys', secret: true, doc: 'Comma-separated client API keys; when set, every GraphQL request needs `Authorization: Bearer <key>`.' },
+});
 
-export type CoreVariable = keyof typeof VARIABLES;
-export const CORE_VARIABLE_DOCS: Readonly<Record<CoreVariable, string>> = Object.fromEntries(
-  Object.entries(VARIABLES).map(([name, v]) => [name, v.doc]),
-) as Record<CoreVariable, string>;
+export type CoreVariable = keyof typeof variables.docs;
+export const CORE_VARIABLE_DOCS: Readonly<Record<CoreVariable, string>> = variables.docs;
 
 export interface CoreConfig {
   port: number;
@@ -31,33 +29,22 @@ export interface CoreConfig {
   apiKeys: string[];
 }
 
-function read<N extends CoreVariable>(env: Env, name: N): z.output<(typeof VARIABLES)[N]['schema']> {
-  const spec = VARIABLES[name];
-  const raw = env[name] === '' ? undefined : env[name];
-  const parsed = spec.schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new GatewayError('CONFIG', `${name} must be ${spec.expects}, but got: ${JSON.stringify(raw)}`);
-  }
-  return parsed.data as z.output<(typeof VARIABLES)[N]['schema']>;
-}
-
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 export function readCoreConfig(env: Env): CoreConfig {
   const config: CoreConfig = {
-    port: read(env, 'PORT'),
-    host: read(env, 'HOST'),
-    storeUrl: read(env, 'STORE_URL'),
-    logLevel: read(env, 'LOG_LEVEL'),
-    syncIntervalMs: read(env, 'SYNC_INTERVAL_MS'),
-    readMaxAgeMs: read(env, 'READ_MAX_AGE_MS'),
-    apiKeys: (read(env, 'GATEWAY_API_KEYS') ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
+    port: variables.read(env, 'PORT') ?? 4000,
+    host: variables.read(env, 'HOST') ?? '127.0.0.1',
+    storeUrl: variables.read(env, 'STORE_URL'),
+    logLevel: variables.read(env, 'LOG_LEVEL') ?? 'info',
+    syncIntervalMs: variables.read(env, 'SYNC_INTERVAL_MS') ?? 60_000,
+    readMaxAgeMs: variables.read(env, 'READ_MAX_AGE_MS'),
+    apiKeys: (variables.read(env, 'GATEWAY_API_KEYS') ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
   };
   if (!isLoopbackHost(config.host) && config.apiKeys.length === 0) {
-    throw new GatewayError(
-      'CONFIG',
+    throw variables.error(
       `HOST ${config.host} is reachable from other machines, so GATEWAY_API_KEYS must be set; or bind HOST to 127.0.0.1`,
     );
   }

@@ -1,0 +1,15 @@
+// The value rules several CRMs' variables share, each with the expectation its error message quotes.
+import { z } from 'zod';
+import { isValidZone } from './naive-time.js';
+import { isRegionCode, type RegionCode } from './phone-numbers.js';
+
+export const HTTP_URL = { schema: z.url({ protocol: /^https?$/ }), expects: 'an http(s) URL' };
+
+export const IANA_ZONE = { schema: z.string().refine(isValidZone), expects: 'an IANA time zone such as Europe/Berlin' };
+
+export const PHONE_REGION = {
+  schema: z.custom<RegionCode>((value) => typeof value === 'string' && isRegionCode(value)),
+  expects: 'an ISO 3166-1 alpha-2 region such as US',
+};
+
+export const POSITIVE_MS = { schema: z.coerce.number().int().positive(), expects: 'a positive integer number of milliseconds' };
