@@ -1,10 +1,4 @@
-// Serialises like PHP's json_encode defaults, as Vtiger's answers are: "\/" and \uXXXX escapes.
-
-export function phpJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/\//g, '\\/')
-    .replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+// Vtiger's label field as PHP's htmlentities writes it.
 
 /** What Vtiger's label field holds: the label fields joined, HTML-entity encoded (htmlentities). */
 export function htmlEntities(text: string): string {

@@ -1,7 +1,7 @@
 // The simulated CRM's records: one global crmid sequence, soft deletes, server-set times and owners.
 import { DateTime } from 'luxon';
 import { formatScaled, multiply, toScaled } from './decimal.js';
-import { htmlEntities } from './php-json.js';
+import { htmlEntities } from './html-entities.js';
 import { GROUPS_PREFIX, LINE_ITEM_PREFIX, MODULES, USERS_PREFIX, WS_ENTITIES, type FieldDef, type ModuleDef } from './modules.js';
 import { VtigerFault } from './vtiger-fault.js';
 

@@ -1,6 +1,7 @@
 // A fake Vtiger 8.2 answering /webservice.php over real HTTP, for tests, the demo and the benchmark.
 import type { ServerResponse } from 'node:http';
 import { FaultInjector } from '../../simulator/fault-injector.js';
+import { encodePhpJson } from '../../simulator/php-json.js';
 import type { RequestInfo } from '../../simulator/request-info.js';
 import { RequestLog } from '../../simulator/request-log.js';
 import { createSimulatorHandler } from '../../simulator/simulator-handler.js';
@@ -8,7 +9,6 @@ import { startSimulatorServer } from '../../simulator/simulator-server.js';
 import { installBase } from './base-install.js';
 import { AuthBook, VTIGER_AUTH_TIMINGS, type AuthTimings, type SimulatedUser } from './auth-book.js';
 import { OPERATIONS, type OperationContext } from './operations.js';
-import { phpJson } from './php-json.js';
 import { ADMIN_USER_ID, RecordStore } from './record-store.js';
 import { PhpCrash, VtigerFault } from './vtiger-fault.js';
 
@@ -127,6 +127,6 @@ export async function startVtigerSimulator(options: VtigerSimulatorOptions = {})
 }
 
 function send(res: ServerResponse, envelope: unknown): void {
-  const body = Buffer.from(phpJson(envelope), 'utf8');
+  const body = Buffer.from(encodePhpJson(envelope), 'utf8');
   res.writeHead(200, { ...PHP_HEADERS, 'content-type': 'application/json', 'content-length': body.length }).end(body);
 }

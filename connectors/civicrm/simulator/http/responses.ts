@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendText } from '../../../simulator/http-helpers.js';
-import { encodePhpJson } from './php-json.js';
+import { encodePhpJson } from '../../../simulator/php-json.js';
 
 /** Every API JSON answer carries PHP's session and no-cache headers (observed). */
 export function sendApiJson(res: ServerResponse, status: number, body: unknown): void {
