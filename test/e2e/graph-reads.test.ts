@@ -122,6 +122,20 @@ describe('GraphQL reads', () => {
     expect(res.data!.donations).toEqual({ totalCount: 1, edges: [{ node: { amount: { amount: '100.00' } } }] });
   });
 
+  it("serves an organization's contact points and sources, the fields it shares with a person", async () => {
+    const res = await gw.query(`{ organizations(name: "engines") { edges { node { emails { address primary status } phones { number }
+      addresses { locality } sources { system remoteId } modifiedAt } } } }`);
+    expect(res.errors).toBeUndefined();
+    const [organization] = res.data!.organizations.edges.map((e: { node: unknown }) => e.node);
+    expect(organization).toMatchObject({
+      emails: [{ address: 'info@engines.example.org', primary: true, status: 'UNKNOWN' }],
+      phones: [],
+      addresses: [],
+      sources: [{ system: 'CIVICRM', remoteId: 'o1' }],
+    });
+    expect(organization.modifiedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
   it('batches nested loads: one upstream call per (system, entity) per level', async () => {
     const before = civi.calls.load.length;
     const res = await gw.query(`{ people(first: 50) { edges { node { displayName organization { name } donations { edges { node { amount { amount } } } } } } } }`);
