@@ -79,6 +79,31 @@ describe('IdentityIndex', () => {
     expect(index.find('CIVICRM', 'PERSON', '1')).toBeNull();
   });
 
+  it('reserves an id that is persisted but not live until its first link, even after a restart', async () => {
+    const id = await index.reserve('PERSON');
+    expect(id).toMatch(/^per_[a-z2-7]{20}$/);
+    expect(index.reserved(id)).toBe('PERSON');
+    expect(index.get(id)).toBeNull();
+    expect(index.ids('PERSON')).toEqual([]);
+    const restarted = await reload(keyv);
+    expect(restarted.reserved(id)).toBe('PERSON');
+    expect(await restarted.link(id, 'VTIGER', '12x1')).toBe(id);
+    expect(restarted.reserved(id)).toBeNull();
+    expect(restarted.get(id)?.links.map((l) => l.remoteId)).toEqual(['12x1']);
+    expect(restarted.ids('PERSON')).toEqual([id]);
+    // Once linked it is an ordinary id: release leaves it alone.
+    expect(await restarted.release(id)).toBe(false);
+    expect(restarted.get(id)).not.toBeNull();
+  });
+
+  it('releases a reserved id that never got a link', async () => {
+    const id = await index.reserve('ORGANIZATION');
+    expect(await index.release(id)).toBe(true);
+    expect(index.reserved(id)).toBeNull();
+    expect(await entries(keyv)).toEqual([]);
+    await expect(index.link(id, 'CIVICRM', '1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('unlinks; an id without links disappears from get and ids', async () => {
     const a = await index.linkNew('PERSON', 'CIVICRM', '1');
     await index.link(a, 'VTIGER', '12x1');

@@ -12,7 +12,7 @@ import { recordKeyString } from '../model/remote-record.js';
 import { ENTITY_TYPES, SYSTEMS, type EntityType, type System } from '../model/system.js';
 import { SerialQueue } from './serial-queue.js';
 import { storeWrite } from './store-write.js';
-import { deriveUnifiedId, parseUnifiedId } from './unified-id.js';
+import { deriveUnifiedId, newUnifiedId, parseUnifiedId } from './unified-id.js';
 
 export interface IdentityLink {
   readonly system: System;
@@ -195,13 +195,46 @@ export class IdentityIndex {
   }
 
   /**
-   * Links the record to an existing unified id (the survivor, if it was merged) and resolves to
-   * that id. A record linked elsewhere moves; an id left without links stops existing.
-   * Throws NOT_FOUND when the unified id does not exist.
+   * Creates a unified id that has no link yet, for an object the gateway creates in the CRMs itself
+   * while every CRM's write may still be queued. It is persisted, so links made after a restart
+   * find it, but it is not live (`get`, `ids` skip it) until `link` gives it its first record.
+   */
+  reserve(entity: EntityType): Promise<string> {
+    return this.writes.run(async () => {
+      let id = newUnifiedId(entity);
+      while (this.byId.has(id)) id = newUnifiedId(entity);
+      const identity = freezeIdentity({ id, entity, createdAt: this.now(), links: [], mergedInto: null });
+      await this.persist(id, identity);
+      this.replace(undefined, identity);
+      return id;
+    });
+  }
+
+  /** The entity of a reserved id that has not been linked yet, or null when the id is not one. */
+  reserved(unifiedId: string): EntityType | null {
+    const identity = this.byId.get(unifiedId);
+    return identity && identity.links.length === 0 && identity.mergedInto === null ? identity.entity : null;
+  }
+
+  /** Forgets a reserved id that never got a link (all its creates failed); resolves true when it did. */
+  release(unifiedId: string): Promise<boolean> {
+    return this.writes.run(async () => {
+      const identity = this.byId.get(unifiedId);
+      if (!identity || this.reserved(unifiedId) === null) return false;
+      await this.persist(unifiedId, null);
+      this.replace(identity, null);
+      return true;
+    });
+  }
+
+  /**
+   * Links the record to an existing unified id (the survivor, if it was merged) or to a reserved
+   * one, and resolves to that id. A record linked elsewhere moves; an id left without links stops
+   * existing. Throws NOT_FOUND when the unified id does not exist.
    */
   link(unifiedId: string, system: System, remoteId: string): Promise<string> {
     return this.writes.run(async () => {
-      const target = this.get(unifiedId);
+      const target = this.get(unifiedId) ?? (this.reserved(unifiedId) === null ? null : this.byId.get(unifiedId));
       if (!target) throw new GatewayError('NOT_FOUND', `link needs an existing unified id, but got: ${JSON.stringify(unifiedId)}`);
       const currentId = this.find(system, target.entity, remoteId);
       if (currentId === target.id) return target.id;

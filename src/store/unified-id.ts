@@ -1,5 +1,5 @@
 // Gateway ids: opaque to clients, typed by prefix, derived from the first record they linked.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { EntityType, System } from '../model/system.js';
 
 export const UNIFIED_ID_PREFIX = { PERSON: 'per', ORGANIZATION: 'org', DONATION: 'don' } as const satisfies Record<EntityType, string>;
@@ -38,6 +38,14 @@ function base32(bytes: Uint8Array, length: number): string {
 export function deriveUnifiedId(entity: EntityType, system: System, remoteId: string, attempt = 0): string {
   const seed = `${system}:${entity}:${remoteId}${attempt === 0 ? '' : `#${attempt}`}`;
   return `${UNIFIED_ID_PREFIX[entity]}_${base32(createHash('sha256').update(seed).digest(), BODY_LENGTH)}`;
+}
+
+/**
+ * A fresh random id, for an object the gateway creates itself (createPerson): it has no record yet
+ * to derive one from, since every CRM's write may still be queued.
+ */
+export function newUnifiedId(entity: EntityType): string {
+  return `${UNIFIED_ID_PREFIX[entity]}_${base32(randomBytes(16), BODY_LENGTH)}`;
 }
 
 /** The entity a well-formed unified id names, or null when the string is not a unified id. */
