@@ -1,5 +1,5 @@
 // Dispatches one APIv4 call (entity, action, params) to its action, as the caller it runs as.
-import type { Action, ActionContext, ActionResult } from './actions/action-context.js';
+import type { Action, ActionContext, ActionResult, CiviSite } from './actions/action-context.js';
 import { runCreate } from './actions/create-action.js';
 import { runDelete } from './actions/delete-action.js';
 import { runGetActions, runGetFields } from './actions/get-fields-action.js';
@@ -7,12 +7,7 @@ import { runGet } from './actions/get-action.js';
 import { runSave } from './actions/save-action.js';
 import { runUpdate } from './actions/update-action.js';
 import { ApiError, civiErrors } from './api-error.js';
-import type { SimulatorClock } from './clock.js';
-import type { RowReader } from './query/row-reader.js';
-import type { EntityRegistry } from './schema/entity-registry.js';
 import { planSelect } from './query/select.js';
-import type { CiviStore } from './store/civi-store.js';
-import type { RowWriter } from './write/row-writer.js';
 
 /** Who the request authenticated as: the API key's contact, or nobody (cookie-less XHR). */
 export type Caller = 'user' | 'anonymous';
@@ -22,15 +17,6 @@ export interface ApiCall {
   readonly action: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly caller: Caller;
-}
-
-export interface CiviApiDeps {
-  readonly registry: EntityRegistry;
-  readonly store: CiviStore;
-  readonly reader: RowReader;
-  readonly writer: RowWriter;
-  readonly clock: SimulatorClock;
-  readonly timeZone: string;
 }
 
 const READ_ACTIONS = ['get', 'getFields', 'getActions'] as const;
@@ -60,7 +46,7 @@ function rejectUnsimulated(params: Readonly<Record<string, unknown>>): void {
 }
 
 export class CiviApi {
-  constructor(private readonly deps: CiviApiDeps) {}
+  constructor(private readonly deps: CiviSite) {}
 
   /**
    * Throws ApiError (becomes an error envelope) or CriticalError (becomes the HTML 500).

@@ -7,16 +7,20 @@ import type { EntitySpec } from '../schema/field-spec.js';
 import type { CiviStore } from '../store/civi-store.js';
 import type { RowWriter } from '../write/row-writer.js';
 
-export interface ActionContext {
-  readonly entity: EntitySpec;
-  readonly action: string;
-  readonly params: Readonly<Record<string, unknown>>;
+/** The simulated site: what CiviApi is built from and hands on to every action. */
+export interface CiviSite {
   readonly registry: EntityRegistry;
   readonly store: CiviStore;
   readonly reader: RowReader;
   readonly writer: RowWriter;
   readonly clock: SimulatorClock;
   readonly timeZone: string;
+}
+
+export interface ActionContext extends CiviSite {
+  readonly entity: EntitySpec;
+  readonly action: string;
+  readonly params: Readonly<Record<string, unknown>>;
 }
 
 export interface ActionResult {
