@@ -11,6 +11,7 @@ describe('readCoreConfig', () => {
       syncIntervalMs: 60_000,
       readMaxAgeMs: undefined,
       apiKeys: [],
+      mergePolicy: { fieldPriority: {} },
     });
   });
 
@@ -24,6 +25,13 @@ describe('readCoreConfig', () => {
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, but got: "loud"',
     );
     expect(() => readCoreConfig({ SYNC_INTERVAL_MS: '-5' })).toThrow(/^SYNC_INTERVAL_MS must be/);
+  });
+
+  it('reads the merge policy and rejects a malformed one naming the variable', () => {
+    expect(readCoreConfig({ MERGE_FIELD_PRIORITY: 'addresses=CIVICRM' }).mergePolicy).toEqual({ fieldPriority: { addresses: ['CIVICRM'] } });
+    expect(() => readCoreConfig({ MERGE_FIELD_PRIORITY: 'addresses' })).toThrow(
+      'MERGE_FIELD_PRIORITY must be field=SYSTEM[,SYSTEM…] pairs separated by ";" (e.g. addresses=CIVICRM,VTIGER;phones=VTIGER), but got: "addresses"',
+    );
   });
 
   it('refuses a non-loopback HOST without client API keys', () => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Env } from '../connectors/connector-module.js';
 import { EnvVariables } from './env-variables.js';
+import { DEFAULT_MERGE_POLICY, parseFieldPriority, type MergePolicy } from './identity/merge-policy.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -13,6 +14,18 @@ const variables = new EnvVariables({
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expects: `one of ${LOG_LEVELS.join(', ')}`, doc: 'pino log level (default info).' },
   SYNC_INTERVAL_MS: { schema: z.coerce.number().int().min(0), expects: 'a whole number of milliseconds (0 = no background sync)', doc: 'How often each CRM is polled for changes (default 60000; 0 = index once at start only).' },
   READ_MAX_AGE_MS: { schema: z.coerce.number().int().min(0), expects: 'a whole number of milliseconds', doc: 'Serve a cached record younger than this instead of asking the CRM; overrides every connector\'s default (CiviCRM and Vtiger 0, Action Network 600000).' },
+  MERGE_FIELD_PRIORITY: {
+    schema: z.string().transform((text, ctx) => {
+      try {
+        return parseFieldPriority(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+    expects: 'field=SYSTEM[,SYSTEM…] pairs separated by ";" (e.g. addresses=CIVICRM,VTIGER;phones=VTIGER)',
+    doc: 'Which CRM wins a field of a merged object, per field, before recency decides, e.g. `addresses=CIVICRM,VTIGER;phones=VTIGER`. By default each field comes from the most recently modified record that has a value.',
+  },
   GATEWAY_API_KEYS: { schema: z.string(), expects: 'a comma-separated list of keys', secret: true, doc: 'Comma-separated client API keys; when set, every GraphQL request needs `Authorization: Bearer <key>`.' },
 });
 
@@ -27,6 +40,7 @@ export interface CoreConfig {
   syncIntervalMs: number;
   readMaxAgeMs: number | undefined;
   apiKeys: string[];
+  mergePolicy: MergePolicy;
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -41,6 +55,7 @@ export function readCoreConfig(env: Env): CoreConfig {
     logLevel: variables.read(env, 'LOG_LEVEL') ?? 'info',
     syncIntervalMs: variables.read(env, 'SYNC_INTERVAL_MS') ?? 60_000,
     readMaxAgeMs: variables.read(env, 'READ_MAX_AGE_MS'),
+    mergePolicy: variables.read(env, 'MERGE_FIELD_PRIORITY') ?? DEFAULT_MERGE_POLICY,
     apiKeys: (variables.read(env, 'GATEWAY_API_KEYS') ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
   };
   if (!isLoopbackHost(config.host) && config.apiKeys.length === 0) {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Connector } from '../connectors/connector.js';
 import { buildGatewaySchema } from '../schema/build-schema.js';
 import type { GatewayContext } from './context.js';
+import type { MergePolicy } from './identity/merge-policy.js';
 import { formatGraphQLError } from './errors/to-graphql-error.js';
 import { Directory } from './graph/directory.js';
 import { EntityReader } from './graph/entity-reader.js';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   store: GatewayStore;
   connectors: readonly Connector[];
   logger: Logger;
+  /** Which CRM wins each field of a merged object (default: the most recently modified). */
+  mergePolicy?: MergePolicy;
   /** Extra HTTP routes (integrations) by exact path, given the gateway's read services. */
   routes?: (services: GatewayServices) => ReadonlyMap<string, RouteHandler>;
 }
@@ -54,12 +57,12 @@ export class Gateway {
     const { store, connectors, logger } = options;
     const schema = await buildGatewaySchema();
     const connectorsBySystem = new Map(connectors.map((c) => [c.system, c]));
-    const directory = new Directory(store.identity, store.records);
+    const directory = new Directory(store.identity, store.records, options.mergePolicy);
     const maxAge = (system: System) => options.readMaxAgeMs.get(system) ?? 0;
     const context = (): GatewayContext => {
       const warnings = new UpstreamWarnings();
       const loaders = new RecordLoaders(connectorsBySystem, store.records, maxAge, warnings);
-      return { reader: new EntityReader(store.identity, loaders), directory, warnings };
+      return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), directory, warnings };
     };
 
     const apollo = new ApolloServer<GatewayContext>({

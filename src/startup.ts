@@ -57,6 +57,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
       apiKeys: config.apiKeys,
       syncIntervalMs: config.syncIntervalMs,
       readMaxAgeMs,
+      mergePolicy: config.mergePolicy,
       store,
       connectors,
       logger,

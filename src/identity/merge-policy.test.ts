@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { UnifiedPerson } from '../model/entities.js';
 import type { RemoteRecord } from '../model/remote-record.js';
 import type { System } from '../model/system.js';
-import { mergeRecords } from './merge-policy.js';
+import { mergeRecords, parseFieldPriority } from './merge-policy.js';
 
 function person(system: System, modified: string, data: Partial<UnifiedPerson>): RemoteRecord<'PERSON'> {
   return {
@@ -69,5 +69,19 @@ describe('mergeRecords', () => {
       ['ada@example.org', true],
       ['countess@example.org', false],
     ]);
+  });
+});
+
+describe('parseFieldPriority', () => {
+  it('reads field=systems pairs in preference order', () => {
+    expect(parseFieldPriority(' addresses=CIVICRM, vtiger ; phones=VTIGER;')).toEqual({
+      fieldPriority: { addresses: ['CIVICRM', 'VTIGER'], phones: ['VTIGER'] },
+    });
+  });
+
+  it('says what is wrong', () => {
+    expect(() => parseFieldPriority('addresses')).toThrow('"addresses" is not field=SYSTEM[,SYSTEM…]');
+    expect(() => parseFieldPriority('shoeSize=CIVICRM')).toThrow('"shoeSize" is not a unified field');
+    expect(() => parseFieldPriority('emails=SALESFORCE')).toThrow('"SALESFORCE" is not one of CIVICRM, ACTION_NETWORK, VTIGER');
   });
 });

@@ -7,7 +7,7 @@
 import type { DateTime } from 'luxon';
 import type { EmailAddress, PhoneNumber, PostalAddress } from '../model/contact-points.js';
 import type { RemoteRecord } from '../model/remote-record.js';
-import type { EntityType, System } from '../model/system.js';
+import { SYSTEMS, type EntityType, type System } from '../model/system.js';
 
 export interface MergePolicy {
   /** Per unified field, systems to prefer in order, before recency decides. */
@@ -15,6 +15,30 @@ export interface MergePolicy {
 }
 
 export const DEFAULT_MERGE_POLICY: MergePolicy = { fieldPriority: {} };
+
+/** Unified fields a priority may name: every field of every entity. */
+const MERGEABLE_FIELDS: ReadonlySet<string> = new Set([
+  'givenName', 'familyName', 'emails', 'phones', 'addresses', 'languages', 'birthDate', 'tags', 'customFields',
+  'organizationRef', 'name', 'website', 'amount', 'receivedAt', 'donorRef', 'designations', 'recurring',
+]);
+
+/**
+ * Reads "addresses=CIVICRM,VTIGER;phones=VTIGER" (field=systems in preference order, `;` between
+ * fields). Throws an Error saying what is wrong; the caller names the variable.
+ */
+export function parseFieldPriority(text: string): MergePolicy {
+  const fieldPriority: Record<string, System[]> = {};
+  for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [field, systems, extra] = part.split('=').map((p) => p.trim());
+    if (!field || !systems || extra !== undefined) throw new Error(`"${part}" is not field=SYSTEM[,SYSTEM…]`);
+    if (!MERGEABLE_FIELDS.has(field)) throw new Error(`"${field}" is not a unified field`);
+    const list = systems.split(',').map((s) => s.trim().toUpperCase());
+    const unknown = list.find((s) => !(SYSTEMS as readonly string[]).includes(s));
+    if (unknown !== undefined) throw new Error(`"${unknown}" is not one of ${SYSTEMS.join(', ')}`);
+    fieldPriority[field] = list as System[];
+  }
+  return { fieldPriority };
+}
 
 const UNION_KEYS: Readonly<Record<string, (item: never) => string>> = {
   emails: (e: EmailAddress) => e.address.trim().toLowerCase(),
