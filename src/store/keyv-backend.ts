@@ -8,7 +8,9 @@ export const STORE_NAMESPACES = {
   records: 'records',
   cursors: 'cursors',
   outbox: 'outbox',
+  idempotency: 'idempotency',
   changelog: 'changelog',
+  matchCandidates: 'match-candidates',
 } as const;
 
 // Lowercase letters, digits and '-': no ':' (the key separator) and no '_' or '%' (SQLite LIKE wildcards).

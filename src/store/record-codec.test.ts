@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { RemoteRecord } from '../model/remote-record.js';
 import { sampleDonation, sampleOrganization, samplePerson } from '../../test/support/sample-records.js';
-import { decodeRecord, encodeRecord } from './record-codec.js';
+import { decodeRecord, decodeUnifiedData, encodeRecord, encodeUnifiedData } from './record-codec.js';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 
@@ -66,5 +66,15 @@ describe('record codec', () => {
     expect(() => decodeRecord({ system: 'CIVICRM', entity: 'DONATION', remoteId: '1', createdAt: null, modifiedAt: null, data: { receivedAt: 'yesterday' } })).toThrowError(
       /stored CIVICRM DONATION 1 receivedAt must be an ISO date-time, but got: "yesterday"/,
     );
+  });
+
+  it('round-trips patches through JSON: dates converted, absent fields left out', () => {
+    const patch = { receivedAt: at('2026-03-01T09:30:00.000Z'), recurring: true };
+    const json = JSON.parse(JSON.stringify(encodeUnifiedData('DONATION', patch, 'outbox w1')));
+    expect(json).toEqual({ receivedAt: '2026-03-01T09:30:00.000Z', recurring: true });
+    const back = decodeUnifiedData('DONATION', json, 'outbox w1');
+    expect(back.receivedAt?.toMillis()).toBe(patch.receivedAt.toMillis());
+    expect(decodeUnifiedData('DONATION', { recurring: false }, 'outbox w1')).toEqual({ recurring: false });
+    expect(() => decodeUnifiedData('DONATION', { receivedAt: 7 }, 'outbox w1')).toThrowError(/stored outbox w1 receivedAt must be an ISO date-time, but got: 7/);
   });
 });

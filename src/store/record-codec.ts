@@ -35,9 +35,31 @@ function decodeDate(value: unknown, what: string): DateTime {
   return parsed;
 }
 
+/**
+ * Unified data (whole or a patch) → JSON-safe: DateTime fields become UTC ISO strings; fields a
+ * patch leaves out stay out. `where` names the data in an error.
+ */
+export function encodeUnifiedData<E extends EntityType>(entity: E, data: Partial<UnifiedData[E]>, where: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const field of DATE_FIELDS[entity]) {
+    if (out[field] !== undefined) out[field] = encodeDate(out[field] as DateTime, `${where} ${field}`);
+  }
+  return out;
+}
+
+/** The reverse of encodeUnifiedData; throws INTERNAL when a date field does not hold an ISO date-time. */
+export function decodeUnifiedData<E extends EntityType>(entity: E, data: Record<string, unknown>, where: string): Partial<UnifiedData[E]> {
+  const out: Record<string, unknown> = { ...data };
+  for (const field of DATE_FIELDS[entity]) {
+    if (out[field] !== undefined) out[field] = decodeDate(out[field], `${where} ${field}`);
+  }
+  return out as Partial<UnifiedData[E]>;
+}
+
 export function encodeRecord(record: RemoteRecord): EncodedRecord {
   const where = `${record.system} ${record.entity} ${record.remoteId}`;
   const data: Record<string, unknown> = { ...(record.data as unknown as Record<string, unknown>) };
+  // A whole record always carries its date fields: a missing one is a mapping bug, not a patch.
   for (const field of DATE_FIELDS[record.entity]) data[field] = encodeDate(data[field] as DateTime, `${where} ${field}`);
   return {
     system: record.system,
