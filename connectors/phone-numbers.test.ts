@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionCode, regionFor, toE164 } from './phone-numbers.js';
+import { isRegionCode, parseToE164, regionFor, toE164 } from './phone-numbers.js';
 
 describe('toE164', () => {
   it('normalises international and national spellings', () => {
@@ -18,6 +18,16 @@ describe('toE164', () => {
   it('needs a country code when there is no default region', () => {
     expect(toE164('(415) 555-0132', null)).toBe('(415) 555-0132');
     expect(toE164('+1 415 555 0132', null)).toBe('+14155550132');
+  });
+});
+
+describe('parseToE164', () => {
+  it('says null where toE164 would keep the original spelling', () => {
+    expect(parseToE164(' (415) 555-0132 ', 'US')).toBe('+14155550132');
+    expect(parseToE164('020 7123 4567', 'GB')).toBe('+442071234567');
+    expect(parseToE164('12', 'US')).toBeNull();
+    expect(parseToE164('(415) 555-0132', null)).toBeNull();
+    expect(parseToE164('   ', 'US')).toBeNull();
   });
 });
 

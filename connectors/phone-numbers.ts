@@ -10,12 +10,17 @@ export type RegionCode = CountryCode;
  * trimmed, so nothing a CRM holds is lost to normalisation.
  */
 export function toE164(raw: string, defaultRegion: RegionCode | null): string {
+  return parseToE164(raw, defaultRegion) ?? raw.trim();
+}
+
+/** E.164 for a number libphonenumber reads as a possible number (see toE164), otherwise null. */
+export function parseToE164(raw: string, defaultRegion: RegionCode | null): string | null {
   const trimmed = raw.trim();
-  if (trimmed === '') return trimmed;
+  if (trimmed === '') return null;
   // "Possible" (a plausible length for the region) rather than "valid": CRMs hold many fictional
   // or newly assigned numbers, and a validity check would leave those in their national spelling.
   const parsed = parsePhoneNumberFromString(trimmed, defaultRegion ?? undefined);
-  return parsed !== undefined && parsed.isPossible() ? parsed.number : trimmed;
+  return parsed !== undefined && parsed.isPossible() ? parsed.number : null;
 }
 
 /** Whether `value` is a region libphonenumber knows, e.g. to validate a default-region setting. */
