@@ -198,6 +198,70 @@ describe('IdentityIndex', () => {
     expect(restarted.ids('PERSON')).toEqual([b]);
   });
 
+  it('merges ids into a survivor: links move, the merged ids keep resolving to it, after a restart too', async () => {
+    const a = await index.linkNew('PERSON', 'CIVICRM', '1');
+    const b = await index.linkNew('PERSON', 'ACTION_NETWORK', 'u1');
+    await index.link(b, 'VTIGER', '12x1');
+    const c = await index.linkNew('PERSON', 'CIVICRM', '2');
+    clock = T0.plus({ minutes: 1 });
+    expect(await index.merge(a, [b, c, a, b])).toEqual([b, c]);
+    for (const view of [index, await reload(keyv)]) {
+      const survivor = view.get(a);
+      expect(survivor?.links.map((l) => `${l.system}:${l.remoteId}`)).toEqual(['CIVICRM:1', 'ACTION_NETWORK:u1', 'VTIGER:12x1', 'CIVICRM:2']);
+      expect(view.get(b)).toEqual(survivor);
+      expect(view.get(c)).toEqual(survivor);
+      expect(view.find('VTIGER', 'PERSON', '12x1')).toBe(a);
+      expect(view.ids('PERSON')).toEqual([a]);
+    }
+    // A merged-away id followed to the survivor: merging it again is nothing to do.
+    expect(await index.merge(b, [a, c])).toEqual([]);
+  });
+
+  it('refuses to merge unknown ids and ids of another entity, writing nothing', async () => {
+    const a = await index.linkNew('PERSON', 'CIVICRM', '1');
+    const org = await index.linkNew('ORGANIZATION', 'CIVICRM', '1');
+    const before = index.version;
+    await expect(index.merge(a, ['per_aaaaaaaaaaaaaaaaaaaa'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(index.merge('per_aaaaaaaaaaaaaaaaaaaa', [a])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(index.merge(a, [org])).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(index.version).toBe(before);
+  });
+
+  it('finishes at load a merge a crash interrupted after its first write', async () => {
+    const a = await index.linkNew('PERSON', 'CIVICRM', '1');
+    const b = await index.linkNew('PERSON', 'VTIGER', '12x1');
+    // What merge writes first: b marked merged, still holding its link.
+    await keyv.set(b, { ...((await keyv.get(b)) as object), mergedInto: a });
+    const restarted = await reload(keyv);
+    expect(restarted.find('VTIGER', 'PERSON', '12x1')).toBe(a);
+    expect(restarted.get(b)?.id).toBe(a);
+    expect(restarted.get(a)?.links).toHaveLength(2);
+    expect(await keyv.get(b)).toMatchObject({ links: [], mergedInto: a });
+  });
+
+  it('undoes at load an interrupted merge into an id that no longer exists', async () => {
+    const b = await index.linkNew('PERSON', 'VTIGER', '12x1');
+    await keyv.set(b, { ...((await keyv.get(b)) as object), mergedInto: 'per_aaaaaaaaaaaaaaaaaaaa' });
+    const restarted = await reload(keyv);
+    expect(restarted.get(b)).toMatchObject({ id: b, mergedInto: null, links: [{ system: 'VTIGER', remoteId: '12x1' }] });
+  });
+
+  it('splits a record off into a new id; a record that stands alone keeps its id', async () => {
+    const a = await index.linkNew('PERSON', 'CIVICRM', '1');
+    await index.link(a, 'VTIGER', '12x1');
+    clock = T0.plus({ minutes: 1 });
+    const split = await index.split('PERSON', 'CIVICRM', '1');
+    // The id derived from CIVICRM 1 is taken (by a): the next derivation.
+    expect(split).toBe(deriveUnifiedId('PERSON', 'CIVICRM', '1', 1));
+    for (const view of [index, await reload(keyv)]) {
+      expect(view.find('CIVICRM', 'PERSON', '1')).toBe(split);
+      expect(view.get(a)?.links.map((l) => l.remoteId)).toEqual(['12x1']);
+      expect(view.get(split!)).toMatchObject({ createdAt: clock, links: [{ system: 'CIVICRM', remoteId: '1', linkedAt: clock }] });
+    }
+    expect(await index.split('PERSON', 'CIVICRM', '1')).toBe(split);
+    expect(await index.split('PERSON', 'CIVICRM', '404')).toBeNull();
+  });
+
   it('refuses a stored entry that is not an identity, naming its key', async () => {
     await keyv.set('per_aaaaaaaaaaaaaaaaaaaa', { id: 'per_aaaaaaaaaaaaaaaaaaaa', entity: 'ORGANIZATION', createdAt: T0.toISO(), links: [], mergedInto: null });
     await expect(reload(keyv)).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('"per_aaaaaaaaaaaaaaaaaaaa"') });

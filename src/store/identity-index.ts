@@ -106,7 +106,8 @@ export class IdentityIndex {
 
   /**
    * Loads the projection from the store. A record found linked by two ids (a crash between the two
-   * writes of a `link` that moved it) stays with the later link, and the earlier one is removed.
+   * writes of a `link` that moved it) stays with the later link, and the earlier one is removed. A
+   * merge a crash interrupted (an id marked merged that still holds links) is finished.
    */
   static async load(keyv: Keyv, stored: AsyncIterable<[string, unknown]>, now: () => DateTime = () => DateTime.utc()): Promise<IdentityIndex> {
     const index = new IdentityIndex(keyv, now);
@@ -142,6 +143,9 @@ export class IdentityIndex {
       repairs.push({ id: identity.id, next });
     }
     for (const { id, next } of repairs) await index.persist(id, next);
+    for (const identity of [...index.byId.values()]) {
+      if (identity.mergedInto !== null && identity.links.length > 0) await index.finishMerge(identity);
+    }
     index.changes = 0;
     return index;
   }
@@ -248,6 +252,59 @@ export class IdentityIndex {
     });
   }
 
+  /**
+   * Merges each of `others` into `survivorId` (following merges for all of them): their links move
+   * to the survivor, and each keeps its id as a pointer that `get` follows, so it still resolves.
+   * Resolves to the ids merged away — others that already are the survivor are left out. Throws
+   * NOT_FOUND when an id does not exist, BAD_USER_INPUT when they are not all of one entity.
+   */
+  merge(survivorId: string, others: readonly string[]): Promise<string[]> {
+    return this.writes.run(async () => {
+      const survivor = this.get(survivorId);
+      if (!survivor) throw new GatewayError('NOT_FOUND', `merge needs an existing unified id to merge into, but got: ${JSON.stringify(survivorId)}`);
+      const merged: UnifiedIdentity[] = [];
+      for (const otherId of others) {
+        const other = this.get(otherId);
+        if (!other) throw new GatewayError('NOT_FOUND', `merge needs existing unified ids to merge, but got: ${JSON.stringify(otherId)}`);
+        if (other.entity !== survivor.entity) {
+          throw GatewayError.badInput('ids', `merge needs ids of one entity, but ${other.id} is ${other.entity} and ${survivor.id} is ${survivor.entity}`);
+        }
+        if (other.id !== survivor.id && !merged.some((m) => m.id === other.id)) merged.push(other);
+      }
+      for (const other of merged) {
+        // First the intent (merged, links still held), then the survivor with the links, then the
+        // pointer alone: a crash at any step leaves what `load` finishes (see finishMerge).
+        const intent = freezeIdentity({ ...other, mergedInto: survivor.id });
+        await this.persist(other.id, intent);
+        this.replace(other, intent);
+        await this.finishMerge(intent);
+      }
+      return merged.map((m) => m.id);
+    });
+  }
+
+  /**
+   * Moves to a new unified id of its own a record that shares its id with other records, and
+   * resolves to that id; the id it left keeps the others. A record that is its id's only link stays
+   * and its id is returned. Null when the record is not linked.
+   */
+  split(entity: EntityType, system: System, remoteId: string): Promise<string | null> {
+    return this.writes.run(async () => {
+      const currentId = this.find(system, entity, remoteId);
+      if (currentId === null) return null;
+      if ((this.byId.get(currentId)?.links.length ?? 0) <= 1) return currentId;
+      let id = deriveUnifiedId(entity, system, remoteId);
+      for (let attempt = 1; this.byId.has(id); attempt += 1) id = deriveUnifiedId(entity, system, remoteId, attempt);
+      const now = this.now();
+      const identity = freezeIdentity({ id, entity, createdAt: now, links: [{ system, remoteId, linkedAt: now }], mergedInto: null });
+      // Add first, then remove, as in link: a crash in between is repaired by `load`.
+      await this.persist(id, identity);
+      this.replace(undefined, identity);
+      await this.removeLink(currentId, system, entity, remoteId);
+      return id;
+    });
+  }
+
   /** Removes the record's link; resolves to the id it had, or null when it was not linked. */
   unlink(system: System, entity: EntityType, remoteId: string): Promise<UnlinkResult | null> {
     return this.writes.run(async () => {
@@ -271,6 +328,29 @@ export class IdentityIndex {
   /** Resolves once every write started so far has settled (close waits for this). */
   idle(): Promise<void> {
     return this.writes.idle();
+  }
+
+  /**
+   * Completes the merge of an id marked merged that still holds links: the links the survivor lacks
+   * are added to it, then the merged id keeps only its pointer. When the survivor no longer exists,
+   * the merge is undone instead (the id stays a live identity with its links).
+   */
+  private async finishMerge(merged: UnifiedIdentity): Promise<void> {
+    const survivor = merged.mergedInto === null ? null : this.get(merged.mergedInto);
+    if (!survivor || survivor.id === merged.id) {
+      const undone = freezeIdentity({ ...merged, mergedInto: null });
+      await this.persist(merged.id, undone);
+      this.replace(merged, undone);
+      return;
+    }
+    const now = this.now();
+    const moving = merged.links.filter((l) => !survivor.links.some((s) => s.system === l.system && s.remoteId === l.remoteId));
+    const grown = freezeIdentity({ ...survivor, links: [...survivor.links, ...moving.map((l) => ({ ...l, linkedAt: now }))] });
+    await this.persist(survivor.id, grown);
+    this.replace(survivor, grown);
+    const pointer = freezeIdentity({ ...merged, links: [] });
+    await this.persist(merged.id, pointer);
+    this.replace(merged, pointer);
   }
 
   private async persist(id: string, identity: UnifiedIdentity | null): Promise<void> {
