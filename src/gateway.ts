@@ -8,6 +8,7 @@ import { buildGatewaySchema } from '../schema/build-schema.js';
 import type { GatewayContext } from './context.js';
 import type { MergePolicy } from './identity/merge-policy.js';
 import { formatGraphQLError } from './errors/to-graphql-error.js';
+import { ChangeLog } from './events/change-log.js';
 import { Directory } from './graph/directory.js';
 import { EntityReader } from './graph/entity-reader.js';
 import { RecordLoaders } from './graph/record-loaders.js';
@@ -19,6 +20,9 @@ import { createHttpServer, GRAPHQL_PATH, type RouteHandler } from './server/http
 import { Readiness } from './server/readiness.js';
 import { useUpstreamWarnings } from './server/upstream-warnings.plugin.js';
 import { graphqlWebSocket } from './server/websocket.js';
+import type { TwinMatching } from './identity/twin-resolver.js';
+import { openTwinMatching } from './identity/twin-matching.js';
+import { STORE_NAMESPACES } from './store/keyv-backend.js';
 import type { GatewayStore } from './store/open-store.js';
 import { Indexer } from './sync/indexer.js';
 
@@ -34,6 +38,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Which CRM wins each field of a merged object (default: the most recently modified). */
   mergePolicy?: MergePolicy;
+  /** How the twin matcher links records seen for the first time (default: DEFAULT_TWIN_MATCHING). */
+  matching?: TwinMatching;
   /** Extra HTTP routes (integrations) by exact path, given the gateway's read services. */
   routes?: (services: GatewayServices) => ReadonlyMap<string, RouteHandler>;
 }
@@ -59,10 +65,12 @@ export class Gateway {
     const connectorsBySystem = new Map(connectors.map((c) => [c.system, c]));
     const directory = new Directory(store.identity, store.records, options.mergePolicy);
     const maxAge = (system: System) => options.readMaxAgeMs.get(system) ?? 0;
+    const changes = await ChangeLog.load(store.keyv(STORE_NAMESPACES.changelog), store.entries(STORE_NAMESPACES.changelog));
+    const twins = await openTwinMatching(store, changes, options.matching, options.mergePolicy);
     const context = (): GatewayContext => {
       const warnings = new UpstreamWarnings();
       const loaders = new RecordLoaders(connectorsBySystem, store.records, maxAge, warnings);
-      return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), directory, warnings };
+      return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), directory, warnings, curator: twins.curator };
     };
 
     const apollo = new ApolloServer<GatewayContext>({
@@ -73,7 +81,8 @@ export class Gateway {
     });
     await apollo.start();
 
-    const indexer = new Indexer({ store, connectors, logger, intervalMs: options.syncIntervalMs });
+    const indexer = new Indexer({ store, connectors, logger, intervalMs: options.syncIntervalMs, resolveIdentity: twins.resolver.resolve });
+    indexer.onPage(twins.resolver.observe);
     const auth = new ClientAuth(options.apiKeys);
     const websocket = graphqlWebSocket(schema, auth, context);
     const readiness = new Readiness({
@@ -103,6 +112,7 @@ export class Gateway {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await Promise.all([twins.idle(), changes.idle()]);
       await Promise.all(connectors.map((c) => c.close()));
       await store.close();
     };

@@ -7,6 +7,7 @@ import { CONNECTORS } from '../connectors/registry.js';
 import type { RegisteredConnector } from '../connectors/registered-connector.js';
 import { readCoreConfig, type CoreConfig } from './config.js';
 import { Gateway } from './gateway.js';
+import { readMatchConfig } from './identity/match-config.js';
 import { readSocialSignInConfig } from './integrations/socialsignin/config.js';
 import { socialSignInRoutes } from './integrations/socialsignin/social-sign-in-routes.js';
 import { createLogger } from './logger.js';
@@ -32,6 +33,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
   // the process at once.
   const configured = registered.map((r) => ({ registered: r, create: r.configure(env) }));
   const socialSignIn = readSocialSignInConfig(env);
+  const matching = readMatchConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = { logger };
   const demoMode = configured.every((c) => c.create === null);
@@ -58,6 +60,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
       syncIntervalMs: config.syncIntervalMs,
       readMaxAgeMs,
       mergePolicy: config.mergePolicy,
+      matching,
       store,
       connectors,
       logger,

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { CONNECTORS } from '../connectors/registry.js';
 import { CORE_VARIABLE_DOCS } from '../src/config.js';
+import { MATCH_VARIABLES } from '../src/identity/match-config.js';
 import { SOCIALSIGNIN_VARIABLES } from '../src/integrations/socialsignin/config.js';
 
 describe('README', () => {
@@ -12,6 +13,7 @@ describe('README', () => {
       ...Object.keys(CORE_VARIABLE_DOCS),
       ...CONNECTORS.flatMap((c) => Object.keys(c.variables)),
       ...Object.keys(SOCIALSIGNIN_VARIABLES),
+      ...Object.keys(MATCH_VARIABLES),
     ];
     expect(names.length).toBeGreaterThan(20);
     expect(names.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
