@@ -1,0 +1,136 @@
+// The mutations' one entry point: validate the input first (nothing is written when any field is
+// wrong), then fan the write out to every CRM through the outbox. Also lists the outbox.
+import type { Logger } from 'pino';
+import { DateTime } from 'luxon';
+import type { Connector } from '../../connectors/connector.js';
+import type { RegionCode } from '../../connectors/phone-numbers.js';
+import type { PageRequest } from '../graph/directory.js';
+import { paginate, type Page } from '../graph/page-cursor.js';
+import type { System } from '../model/system.js';
+import type { IdentityIndex } from '../store/identity-index.js';
+import { STORE_NAMESPACES } from '../store/keyv-backend.js';
+import type { GatewayStore } from '../store/open-store.js';
+import { Outbox, type OutboxEntry } from '../store/outbox.js';
+import type { RecordCache } from '../store/record-cache.js';
+import { EntityWrites } from './entity-writes.js';
+import { IdempotencyKeys, type WriteResult } from './idempotency-keys.js';
+import type { DonationInputShape, OrganizationInputShape, PersonInputShape } from './inputs.js';
+import { OutboxWorker, type OutboxBackoff } from './outbox-worker.js';
+import { donationFromInput } from './validation/donation-input.js';
+import type { InputRules } from './validation/input-rules.js';
+import { knownId } from './validation/known-ids.js';
+import { organizationFromInput } from './validation/organization-input.js';
+import { personFromInput } from './validation/person-input.js';
+import { createTargets } from './validation/target-systems.js';
+import { WriteDelivery } from './write-delivery.js';
+import { WriteFanOut } from './write-fan-out.js';
+import { WritePlanner } from './write-planner.js';
+
+export interface GatewayWritesOptions {
+  connectors: readonly Connector[];
+  identity: IdentityIndex;
+  records: RecordCache;
+  outbox: Outbox;
+  keys: IdempotencyKeys;
+  logger: Logger;
+  /** Region of phone numbers given without a country code. */
+  defaultPhoneRegion: RegionCode;
+  backoff?: OutboxBackoff;
+  now: () => DateTime;
+}
+
+export type PendingWriteEntry = OutboxEntry & { sortKey: string };
+
+/** What the gateway's configuration says about writes. */
+export interface WriteSettings {
+  /** Region of phone numbers given without a country code (default US). */
+  defaultPhoneRegion?: RegionCode;
+  backoff?: OutboxBackoff;
+}
+
+export class GatewayWrites {
+  readonly worker: OutboxWorker;
+  private readonly writes: EntityWrites;
+  private readonly rules: InputRules;
+
+  constructor(private readonly options: GatewayWritesOptions) {
+    const { connectors, identity, records, outbox, keys, logger, now } = options;
+    const delivery = new WriteDelivery({ connectors: new Map(connectors.map((c) => [c.system, c])), identity, records, logger });
+    this.worker = new OutboxWorker({ outbox, delivery, identity, logger, now, ...(options.backoff ? { backoff: options.backoff } : {}) });
+    const planner = new WritePlanner({ connectors, identity, outbox, now });
+    this.writes = new EntityWrites({ identity, outbox, planner, fanOut: new WriteFanOut(outbox, this.worker), worker: this.worker, delivery, keys });
+    this.rules = { identity, defaultPhoneRegion: options.defaultPhoneRegion, now };
+  }
+
+  /** Loads the outbox and the idempotency keys from the store; call start() to deliver. */
+  static async open(store: GatewayStore, connectors: readonly Connector[], logger: Logger, settings: WriteSettings = {}, now: () => DateTime = () => DateTime.utc()): Promise<GatewayWrites> {
+    const [outbox, keys] = await Promise.all([
+      Outbox.load(store.keyv(STORE_NAMESPACES.outbox), store.entries(STORE_NAMESPACES.outbox)),
+      IdempotencyKeys.load(store.keyv(STORE_NAMESPACES.idempotency), store.entries(STORE_NAMESPACES.idempotency)),
+    ]);
+    return new GatewayWrites({
+      connectors,
+      identity: store.identity,
+      records: store.records,
+      outbox,
+      keys,
+      logger,
+      defaultPhoneRegion: settings.defaultPhoneRegion ?? 'US',
+      ...(settings.backoff ? { backoff: settings.backoff } : {}),
+      now,
+    });
+  }
+
+  /** Starts delivering queued writes (those an earlier process left too). */
+  start(): void {
+    this.worker.start();
+  }
+
+  /** Stops retrying (entries stay for the next start) and waits for the store writes in flight. */
+  async close(): Promise<void> {
+    await this.worker.stop();
+    await Promise.all([this.options.outbox.idle(), this.options.keys.idle()]);
+  }
+
+  createPerson(input: PersonInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
+    const person = personFromInput(input, 'create', this.rules);
+    const targets = createTargets(this.options.connectors, 'PERSON', systems);
+    return this.writes.create('PERSON', person, targets, idempotency(key, 'createPerson', { input, systems }));
+  }
+
+  updatePerson(id: string, input: PersonInputShape): Promise<WriteResult> {
+    const unifiedId = knownId(this.rules.identity, id, 'PERSON', 'id');
+    return this.writes.update('PERSON', unifiedId, personFromInput(input, 'patch', this.rules));
+  }
+
+  deletePerson(id: string): Promise<WriteResult> {
+    return this.writes.delete('PERSON', knownId(this.rules.identity, id, 'PERSON', 'id'));
+  }
+
+  createOrganization(input: OrganizationInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
+    const organization = organizationFromInput(input, 'create', this.rules);
+    const targets = createTargets(this.options.connectors, 'ORGANIZATION', systems);
+    return this.writes.create('ORGANIZATION', organization, targets, idempotency(key, 'createOrganization', { input, systems }));
+  }
+
+  updateOrganization(id: string, input: OrganizationInputShape): Promise<WriteResult> {
+    const unifiedId = knownId(this.rules.identity, id, 'ORGANIZATION', 'id');
+    return this.writes.update('ORGANIZATION', unifiedId, organizationFromInput(input, 'patch', this.rules));
+  }
+
+  createDonation(input: DonationInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
+    const donation = donationFromInput(input, this.rules);
+    const targets = createTargets(this.options.connectors, 'DONATION', systems);
+    return this.writes.create('DONATION', donation, targets, idempotency(key, 'createDonation', { input, systems }));
+  }
+
+  /** The outbox, oldest first: writes still to be delivered (PENDING) and those refused for good (FAILED). */
+  pendingWrites(page: PageRequest): Page<PendingWriteEntry> {
+    const entries = this.options.outbox.list().map((entry) => ({ ...entry, sortKey: entry.id }));
+    return paginate(entries, page.first, page.after);
+  }
+}
+
+function idempotency(key: string | null | undefined, mutation: string, input: unknown) {
+  return key === null || key === undefined ? null : { key, mutation, input };
+}

@@ -1,0 +1,100 @@
+// The write path over an in-memory CRM: retries with backoff, no repeated creates, deletes of
+// records already gone, and reserved ids given back when no CRM took the create.
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryConnector } from '../../test/support/memory-connector.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { createLogger } from '../logger.js';
+import { STORE_NAMESPACES } from '../store/keyv-backend.js';
+import { openStore, type GatewayStore } from '../store/open-store.js';
+import { newWriteJobId, Outbox } from '../store/outbox.js';
+import { GatewayWrites } from './gateway-writes.js';
+
+const NOW = DateTime.fromISO('2026-03-01T09:00:00.000Z', { zone: 'utc' });
+const BACKOFF = { baseDelayMs: 10, maxDelayMs: 40 };
+
+let store: GatewayStore;
+let crm: MemoryConnector;
+let writes: GatewayWrites;
+
+async function open(now?: () => DateTime): Promise<GatewayWrites> {
+  writes = await GatewayWrites.open(store, [crm], createLogger('silent'), { backoff: BACKOFF }, now);
+  return writes;
+}
+
+const pending = () => writes.pendingWrites({ first: 100 }).items;
+
+beforeEach(async () => {
+  store = await openStore('memory://');
+  crm = new MemoryConnector({ system: 'CIVICRM' });
+});
+afterEach(async () => {
+  await writes.close();
+  await store.close();
+});
+
+describe('the outbox worker', () => {
+  it('schedules the retry of a passing failure after the backoff, or after Retry-After when the CRM asks for longer', async () => {
+    await open(() => NOW);
+    crm.injectFault({ operation: 'create' });
+    const first = await writes.createPerson({ familyName: 'Lovelace' }, null, null);
+    expect(first.outcomes).toEqual([expect.objectContaining({ system: 'CIVICRM', status: 'QUEUED', error: 'memory CIVICRM was told to fail create' })]);
+    const [entry] = pending();
+    expect(entry).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'memory CIVICRM was told to fail create' });
+    const delay = entry!.nextAttemptAt!.toMillis() - NOW.toMillis();
+    expect(delay).toBeGreaterThanOrEqual(BACKOFF.baseDelayMs / 2);
+    expect(delay).toBeLessThanOrEqual(BACKOFF.baseDelayMs);
+
+    crm.injectFault({ operation: 'create', error: new GatewayError('RATE_LIMITED', 'slow down', { system: 'CIVICRM', retryAfterMs: 60_000 }) });
+    await writes.createPerson({ familyName: 'Babbage' }, null, null);
+    expect(pending()[1]!.nextAttemptAt!.toMillis() - NOW.toMillis()).toBe(60_000);
+  });
+
+  it('retries until the CRM recovers, then links the new record to the unified id', async () => {
+    await open();
+    crm.injectFault({ operation: 'create', times: 3 });
+    const result = await writes.createPerson({ familyName: 'Lovelace' }, null, null);
+    expect(store.identity.get(result.unifiedId)).toBeNull();
+    expect(store.identity.reserved(result.unifiedId)).toBe('PERSON');
+    writes.start();
+    await vi.waitFor(() => expect(pending()).toEqual([]), { timeout: 5_000, interval: 10 });
+    expect(crm.calls.create).toHaveLength(4);
+    const [record] = crm.records('PERSON');
+    expect(store.identity.find('CIVICRM', 'PERSON', record!.remoteId)).toBe(result.unifiedId);
+    expect(store.records.get(record!)?.record.data.familyName).toBe('Lovelace');
+  });
+
+  it('never sends again a create whose link was recorded before the process stopped', async () => {
+    // The state a crash leaves between recording the link and removing the entry.
+    const unifiedId = await store.identity.reserve('PERSON');
+    await store.identity.link(unifiedId, 'CIVICRM', '77');
+    const outbox = await Outbox.load(store.keyv(STORE_NAMESPACES.outbox), store.entries(STORE_NAMESPACES.outbox));
+    const createdAt = DateTime.utc();
+    await outbox.add([{ id: newWriteJobId(createdAt), system: 'CIVICRM', entity: 'PERSON', op: 'CREATE', unifiedId, remoteId: null, payload: { familyName: 'Once' }, dependsOn: [], createdAt }]);
+    await open();
+    expect(pending()).toHaveLength(1);
+    writes.start();
+    await vi.waitFor(() => expect(pending()).toEqual([]), { timeout: 5_000, interval: 10 });
+    expect(crm.calls.create).toEqual([]);
+  });
+
+  it('counts a delete of a record the CRM no longer has as done', async () => {
+    await open();
+    const person = await writes.createPerson({ familyName: 'Gone' }, null, null);
+    const [record] = crm.records('PERSON');
+    crm.remove('PERSON', record!.remoteId);
+    const deleted = await writes.deletePerson(person.unifiedId);
+    expect(deleted.outcomes).toEqual([expect.objectContaining({ status: 'DELETED', remoteId: record!.remoteId, error: `CIVICRM record ${record!.remoteId} was already gone` })]);
+    expect(store.identity.get(person.unifiedId)).toBeNull();
+    expect(store.records.get(record!)).toBeNull();
+  });
+
+  it('gives back the reserved id when no CRM took the create', async () => {
+    await open();
+    crm.injectFault({ operation: 'create', error: new GatewayError('UPSTREAM_REJECTED', 'DB Error: already exists', { system: 'CIVICRM' }) });
+    const result = await writes.createPerson({ familyName: 'Refused' }, null, null);
+    expect(result.outcomes).toEqual([expect.objectContaining({ status: 'FAILED', error: 'DB Error: already exists', pendingWriteId: null })]);
+    expect(store.identity.reserved(result.unifiedId)).toBeNull();
+    expect(pending()).toEqual([]);
+  });
+});

@@ -1,0 +1,218 @@
+// Delivers outbox entries: the first attempt of each write (for the mutation that made it) and the
+// retries of the ones that met a passing failure, with exponential backoff, until each is delivered
+// or refused for good. Writes to one record go in order (see Outbox.blockedBy).
+import type { Logger } from 'pino';
+import { DateTime } from 'luxon';
+import { backoffDelay, DEFAULT_RETRY_POLICY } from '../http/retry-policy.js';
+import type { IdentityIndex } from '../store/identity-index.js';
+import type { Outbox, OutboxEntry, WriteJob } from '../store/outbox.js';
+import { outcome, type SystemOutcome } from './system-outcome.js';
+import type { Delivery, WriteDelivery } from './write-delivery.js';
+
+export interface OutboxBackoff {
+  /** Wait before the first retry; doubled for each further one (with jitter). */
+  baseDelayMs: number;
+  /** The longest wait between two attempts. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_OUTBOX_BACKOFF: OutboxBackoff = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
+
+export interface OutboxWorkerOptions {
+  outbox: Outbox;
+  delivery: WriteDelivery;
+  identity: IdentityIndex;
+  logger: Logger;
+  backoff?: OutboxBackoff;
+  now?: () => DateTime;
+}
+
+export class OutboxWorker {
+  private readonly outbox: Outbox;
+  private readonly delivery: WriteDelivery;
+  private readonly identity: IdentityIndex;
+  private readonly logger: Logger;
+  private readonly backoff: OutboxBackoff;
+  private readonly now: () => DateTime;
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Infinity;
+  private pass: Promise<void> | null = null;
+  private again = false;
+  private running = false;
+
+  constructor(options: OutboxWorkerOptions) {
+    const backoff = options.backoff ?? DEFAULT_OUTBOX_BACKOFF;
+    if (!(backoff.baseDelayMs > 0 && backoff.maxDelayMs >= backoff.baseDelayMs)) {
+      throw new RangeError(`outbox backoff needs 0 < baseDelayMs <= maxDelayMs, but got: ${JSON.stringify(backoff)}`);
+    }
+    this.outbox = options.outbox;
+    this.delivery = options.delivery;
+    this.identity = options.identity;
+    this.logger = options.logger;
+    this.backoff = backoff;
+    this.now = options.now ?? (() => DateTime.utc());
+  }
+
+  /** Starts delivering what the outbox holds (entries left by an earlier process included). */
+  start(): void {
+    this.running = true;
+    this.kick();
+  }
+
+  /** Stops the schedule and waits for the attempt in progress; entries stay for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.clearTimer();
+    await this.pass;
+  }
+
+  /** Looks at the outbox again soon (new entries, or a write that others were waiting for settled). */
+  kick(): void {
+    this.wakeAt(0);
+  }
+
+  /**
+   * Attempts one write that the caller claimed, and settles its entry: delivered → removed; a
+   * passing failure → retried later; refused or skipped → removed when `reported` (the mutation
+   * tells its client), else kept as FAILED for pendingWrites to show. Waits for no one: a write
+   * that must follow an older pending one is left queued.
+   */
+  async attempt(entry: WriteJob & { attempts?: number }, reported: boolean): Promise<SystemOutcome> {
+    const blocker = this.outbox.blockedBy(entry);
+    if (blocker !== null) {
+      this.outbox.release(entry.id);
+      this.kick();
+      return outcome(entry.system, 'QUEUED', { remoteId: entry.remoteId, pendingWriteId: entry.id, error: `waits for an earlier write to ${entry.system} (${blocker.id})` });
+    }
+    let delivery: Delivery;
+    try {
+      delivery = await this.delivery.deliver(entry);
+    } finally {
+      this.outbox.release(entry.id);
+    }
+    const settled = await this.settle(entry, entry.attempts ?? 0, delivery, reported);
+    this.kick();
+    return settled;
+  }
+
+  private async settle(entry: WriteJob, attempts: number, delivery: Delivery, reported: boolean): Promise<SystemOutcome> {
+    const { system } = entry;
+    const fields = { skippedFields: delivery.skippedFields };
+    switch (delivery.kind) {
+      case 'written':
+        await this.outbox.remove(entry.id);
+        if (!reported) this.logger.info({ system, entity: entry.entity, op: entry.op, unifiedId: entry.unifiedId, remoteId: delivery.remoteId, attempts: attempts + 1 }, 'queued write delivered');
+        return outcome(system, delivery.status, { ...fields, remoteId: delivery.remoteId, error: delivery.note });
+      case 'retry': {
+        const delay = Math.max(backoffDelay({ ...DEFAULT_RETRY_POLICY, ...this.backoff }, attempts + 1), delivery.error.retryAfterMs ?? 0);
+        await this.outbox.retryLater(entry.id, this.now().plus({ milliseconds: delay }), delivery.error.message);
+        this.wakeAt(delay);
+        return outcome(system, 'QUEUED', { ...fields, remoteId: entry.remoteId, error: delivery.error.message, pendingWriteId: entry.id });
+      }
+      default: {
+        const error = delivery.kind === 'failed' ? delivery.error.message : delivery.reason;
+        if (reported) await this.outbox.remove(entry.id);
+        else {
+          await this.outbox.fail(entry.id, error);
+          this.logger.warn({ system, entity: entry.entity, op: entry.op, unifiedId: entry.unifiedId, error }, 'queued write failed for good');
+        }
+        if (entry.op === 'CREATE') await this.releaseIfUnwritten(entry.unifiedId);
+        const status = delivery.kind === 'failed' || !reported ? 'FAILED' : 'SKIPPED';
+        return outcome(system, status, { ...fields, remoteId: entry.remoteId, error, pendingWriteId: reported ? null : entry.id });
+      }
+    }
+  }
+
+  /** A reserved id whose every create failed and none is pending any more names nothing: forget it. */
+  async releaseIfUnwritten(unifiedId: string): Promise<void> {
+    if (this.identity.reserved(unifiedId) === null) return;
+    if (this.outbox.list().some((e) => e.unifiedId === unifiedId && e.status === 'PENDING')) return;
+    await this.identity.release(unifiedId);
+  }
+
+  private wakeAt(delayMs: number): void {
+    if (!this.running) return;
+    if (this.pass) {
+      // A pass is running: it looks again when it ends.
+      if (delayMs === 0) this.again = true;
+      else this.schedule(delayMs);
+      return;
+    }
+    this.schedule(delayMs);
+  }
+
+  private schedule(delayMs: number): void {
+    const at = Date.now() + delayMs;
+    if (this.timer && this.timerAt <= at) return;
+    this.clearTimer();
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.runPass();
+    }, delayMs);
+    // The outbox alone must not keep the process alive.
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = Infinity;
+  }
+
+  private runPass(): void {
+    if (!this.running || this.pass) return;
+    this.pass = this.deliverDue()
+      .catch((err: unknown) => {
+        this.logger.error({ err }, 'outbox pass failed; retrying later');
+        this.schedule(this.backoff.maxDelayMs);
+      })
+      .finally(() => {
+        this.pass = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Attempts every due entry, one system at a time each, oldest first; then sleeps until the next is due. */
+  private async deliverDue(): Promise<void> {
+    for (;;) {
+      this.again = false;
+      const due = this.due();
+      if (due.length === 0 || !this.running) break;
+      const bySystem = new Map<string, OutboxEntry[]>();
+      for (const entry of due) bySystem.set(entry.system, [...(bySystem.get(entry.system) ?? []), entry]);
+      await Promise.all(
+        [...bySystem.values()].map(async (entries) => {
+          for (const entry of entries) {
+            if (!this.running) return;
+            // Ordered writes: an entry that an earlier one in this pass unblocked waits for the next loop.
+            if (this.outbox.blockedBy(entry) !== null || !this.outbox.claim(entry.id)) continue;
+            await this.attempt(entry, false);
+          }
+        }),
+      );
+    }
+    const next = this.nextDue();
+    if (next !== null) this.schedule(Math.max(0, next - this.now().toMillis()));
+  }
+
+  private due(): OutboxEntry[] {
+    const now = this.now().toMillis();
+    return this.outbox.list().filter((e) => this.waiting(e) && (e.nextAttemptAt?.toMillis() ?? Infinity) <= now && this.outbox.blockedBy(e) === null);
+  }
+
+  /** When the next unblocked entry is due (blocked ones are woken when what blocks them settles). */
+  private nextDue(): number | null {
+    const times = this.outbox.list().filter((e) => this.waiting(e) && this.outbox.blockedBy(e) === null).map((e) => e.nextAttemptAt?.toMillis() ?? Infinity);
+    const next = Math.min(...times);
+    return Number.isFinite(next) ? next : null;
+  }
+
+  private waiting(entry: OutboxEntry): boolean {
+    return entry.status === 'PENDING' && !this.outbox.isClaimed(entry.id);
+  }
+}
