@@ -2,16 +2,31 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { DonationWriteResolver } from '../resolvers/donation-write.resolver.js';
 import { DonationResolver } from '../resolvers/donation.resolver.js';
 import { IdentityLinkResolver } from '../resolvers/identity-link.resolver.js';
 import { MatchCandidateResolver } from '../resolvers/match-candidate.resolver.js';
 import { NodeResolver } from '../resolvers/node.resolver.js';
+import { OrganizationWriteResolver } from '../resolvers/organization-write.resolver.js';
 import { OrganizationResolver } from '../resolvers/organization.resolver.js';
+import { PendingWriteResolver } from '../resolvers/pending-write.resolver.js';
+import { PersonWriteResolver } from '../resolvers/person-write.resolver.js';
 import { PersonResolver } from '../resolvers/person.resolver.js';
 
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, PersonResolver, OrganizationResolver, DonationResolver, MatchCandidateResolver, IdentityLinkResolver],
+    resolvers: [
+      NodeResolver,
+      PersonResolver,
+      OrganizationResolver,
+      DonationResolver,
+      PersonWriteResolver,
+      OrganizationWriteResolver,
+      DonationWriteResolver,
+      PendingWriteResolver,
+      MatchCandidateResolver,
+      IdentityLinkResolver,
+    ],
     // Inputs are checked by the gateway's own validation, which names the field; class-validator is not used.
     validate: false,
   });

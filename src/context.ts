@@ -3,12 +3,15 @@ import type { Directory } from './graph/directory.js';
 import type { EntityReader } from './graph/entity-reader.js';
 import type { UpstreamWarnings } from './graph/upstream-warnings.js';
 import type { IdentityCurator } from './identity/identity-curator.js';
+import type { GatewayWrites } from './writes/gateway-writes.js';
 
 export interface GatewayContext {
   reader: EntityReader;
   directory: Directory;
   /** Upstream failures met while answering; reported as errors next to the partial data. */
   warnings: UpstreamWarnings;
+  /** The mutations' write path (shared, not per request). */
+  writes: GatewayWrites;
   /** Match candidates and people's decisions on identities: merge, link, unlink (shared). */
   curator: IdentityCurator;
 }

@@ -25,6 +25,7 @@ import { openTwinMatching } from './identity/twin-matching.js';
 import { STORE_NAMESPACES } from './store/keyv-backend.js';
 import type { GatewayStore } from './store/open-store.js';
 import { Indexer } from './sync/indexer.js';
+import { GatewayWrites, type WriteSettings } from './writes/gateway-writes.js';
 
 export interface GatewayOptions {
   host: string;
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   mergePolicy?: MergePolicy;
   /** How the twin matcher links records seen for the first time (default: DEFAULT_TWIN_MATCHING). */
   matching?: TwinMatching;
+  /** How mutations validate phone numbers and how the outbox backs off. */
+  writes?: WriteSettings;
   /** Extra HTTP routes (integrations) by exact path, given the gateway's read services. */
   routes?: (services: GatewayServices) => ReadonlyMap<string, RouteHandler>;
 }
@@ -65,12 +68,13 @@ export class Gateway {
     const connectorsBySystem = new Map(connectors.map((c) => [c.system, c]));
     const directory = new Directory(store.identity, store.records, options.mergePolicy);
     const maxAge = (system: System) => options.readMaxAgeMs.get(system) ?? 0;
+    const writes = await GatewayWrites.open(store, connectors, logger, options.writes);
     const changes = await ChangeLog.load(store.keyv(STORE_NAMESPACES.changelog), store.entries(STORE_NAMESPACES.changelog));
     const twins = await openTwinMatching(store, changes, options.matching, options.mergePolicy);
     const context = (): GatewayContext => {
       const warnings = new UpstreamWarnings();
       const loaders = new RecordLoaders(connectorsBySystem, store.records, maxAge, warnings);
-      return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), directory, warnings, curator: twins.curator };
+      return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), directory, warnings, writes, curator: twins.curator };
     };
 
     const apollo = new ApolloServer<GatewayContext>({
@@ -105,6 +109,7 @@ export class Gateway {
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     indexer.start();
+    writes.start();
 
     const shutdown = async () => {
       await indexer.stop();
@@ -112,6 +117,7 @@ export class Gateway {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await writes.close();
       await Promise.all([twins.idle(), changes.idle()]);
       await Promise.all(connectors.map((c) => c.close()));
       await store.close();

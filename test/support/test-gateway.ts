@@ -14,6 +14,8 @@ export interface TestGatewayOptions {
   store?: GatewayStore;
   /** Extra HTTP routes (integrations), as Gateway.start takes them. */
   routes?: GatewayOptions['routes'];
+  /** Phone region and outbox backoff for mutations, as Gateway.start takes them. */
+  writes?: GatewayOptions['writes'];
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -42,6 +44,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     connectors: options.connectors,
     logger: createLogger('silent'),
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.writes ? { writes: options.writes } : {}),
   });
   await gateway.indexer.whenReady();
   return {
