@@ -8,6 +8,7 @@ import type { RegisteredConnector } from '../connectors/registered-connector.js'
 import { readCoreConfig, type CoreConfig } from './config.js';
 import { Gateway } from './gateway.js';
 import { readMatchConfig } from './identity/match-config.js';
+import { readWriteConfig } from './writes/write-config.js';
 import { readSocialSignInConfig } from './integrations/socialsignin/config.js';
 import { socialSignInRoutes } from './integrations/socialsignin/social-sign-in-routes.js';
 import { createLogger } from './logger.js';
@@ -34,6 +35,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
   const configured = registered.map((r) => ({ registered: r, create: r.configure(env) }));
   const socialSignIn = readSocialSignInConfig(env);
   const matching = readMatchConfig(env);
+  const writes = readWriteConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = { logger };
   const demoMode = configured.every((c) => c.create === null);
@@ -61,6 +63,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
       readMaxAgeMs,
       mergePolicy: config.mergePolicy,
       matching,
+      writes,
       store,
       connectors,
       logger,

@@ -5,6 +5,7 @@ import { CONNECTORS } from '../connectors/registry.js';
 import { CORE_VARIABLE_DOCS } from '../src/config.js';
 import { MATCH_VARIABLES } from '../src/identity/match-config.js';
 import { SOCIALSIGNIN_VARIABLES } from '../src/integrations/socialsignin/config.js';
+import { WRITE_VARIABLES } from '../src/writes/write-config.js';
 
 describe('README', () => {
   it('documents every configuration variable', async () => {
@@ -14,6 +15,7 @@ describe('README', () => {
       ...CONNECTORS.flatMap((c) => Object.keys(c.variables)),
       ...Object.keys(SOCIALSIGNIN_VARIABLES),
       ...Object.keys(MATCH_VARIABLES),
+      ...Object.keys(WRITE_VARIABLES),
     ];
     expect(names.length).toBeGreaterThan(20);
     expect(names.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
