@@ -22,6 +22,12 @@ export interface EntityWritesDeps {
   keys: IdempotencyKeys;
 }
 
+/** A validated create: the whole unified data (references as unified ids) and where it goes. */
+export interface CreatePlan<E extends EntityType> {
+  payload: UnifiedData[E];
+  targets: readonly TargetSystem[];
+}
+
 /** A client's idempotency key with what it must come back with. */
 export interface Idempotency {
   key: string;
@@ -37,9 +43,13 @@ export class EntityWrites {
    * Creates the object in each target system under one new unified id, reserved before anything
    * is sent, so the id exists even when every system's write is queued. Each record written is
    * linked to it as soon as its CRM confirms; when no system took the write, the id is released.
+   * `prepare` validates the input; under an idempotency key it runs only for the key's first use,
+   * so a repeat returns the first result even if its input would no longer pass (say, the
+   * organization it named has gone since).
    */
-  create<E extends EntityType>(entity: E, payload: UnifiedData[E], targets: readonly TargetSystem[], idempotency: Idempotency | null): Promise<WriteResult> {
+  create<E extends EntityType>(entity: E, prepare: () => CreatePlan<E>, idempotency: Idempotency | null): Promise<WriteResult> {
     const run = async (begin: (planned: WriteResult) => Promise<void>): Promise<WriteResult> => {
+      const { payload, targets } = prepare();
       const unifiedId = await this.deps.identity.reserve(entity);
       const planned = this.deps.planner.creates(entity, unifiedId, payload, targets);
       await begin({

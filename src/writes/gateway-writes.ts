@@ -93,9 +93,8 @@ export class GatewayWrites {
   }
 
   createPerson(input: PersonInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
-    const person = personFromInput(input, 'create', this.rules);
-    const targets = createTargets(this.options.connectors, 'PERSON', systems);
-    return this.writes.create('PERSON', person, targets, idempotency(key, 'createPerson', { input, systems }));
+    const prepare = () => ({ payload: personFromInput(input, 'create', this.rules), targets: createTargets(this.options.connectors, 'PERSON', systems) });
+    return this.writes.create('PERSON', prepare, idempotency(key, 'createPerson', { input, systems }));
   }
 
   updatePerson(id: string, input: PersonInputShape): Promise<WriteResult> {
@@ -108,9 +107,8 @@ export class GatewayWrites {
   }
 
   createOrganization(input: OrganizationInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
-    const organization = organizationFromInput(input, 'create', this.rules);
-    const targets = createTargets(this.options.connectors, 'ORGANIZATION', systems);
-    return this.writes.create('ORGANIZATION', organization, targets, idempotency(key, 'createOrganization', { input, systems }));
+    const prepare = () => ({ payload: organizationFromInput(input, 'create', this.rules), targets: createTargets(this.options.connectors, 'ORGANIZATION', systems) });
+    return this.writes.create('ORGANIZATION', prepare, idempotency(key, 'createOrganization', { input, systems }));
   }
 
   updateOrganization(id: string, input: OrganizationInputShape): Promise<WriteResult> {
@@ -119,9 +117,8 @@ export class GatewayWrites {
   }
 
   createDonation(input: DonationInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
-    const donation = donationFromInput(input, this.rules);
-    const targets = createTargets(this.options.connectors, 'DONATION', systems);
-    return this.writes.create('DONATION', donation, targets, idempotency(key, 'createDonation', { input, systems }));
+    const prepare = () => ({ payload: donationFromInput(input, this.rules), targets: createTargets(this.options.connectors, 'DONATION', systems) });
+    return this.writes.create('DONATION', prepare, idempotency(key, 'createDonation', { input, systems }));
   }
 
   /** The outbox, oldest first: writes still to be delivered (PENDING) and those refused for good (FAILED). */

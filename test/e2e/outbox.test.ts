@@ -203,6 +203,19 @@ describe('idempotency keys', () => {
     expect(civiContacts('Twice')).toHaveLength(1);
   });
 
+  it('returns the first result even when the repeated input would no longer pass validation', async () => {
+    const org = await mutate(gw, 'mutation { createOrganization(input: { name: "Short-lived" }, systems: [CIVICRM]) { organization { id } outcomes { remoteId } } }', {});
+    const input = { givenName: 'Loyal', familyName: 'Employee', emails: [{ address: 'loyal@example.org' }], organizationId: org.createOrganization.organization.id };
+    const first = await mutate(gw, CREATE_PERSON, { input, key: 'signup-5' });
+    // The organization goes away (as when its last record is deleted in the CRM and the indexer sees it).
+    await gw.store.identity.unlink('CIVICRM', 'ORGANIZATION', org.createOrganization.outcomes[0].remoteId);
+    const fresh = await gw.query(CREATE_PERSON, { input });
+    expect(fresh.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'input.organizationId' });
+    const again = await mutate(gw, CREATE_PERSON, { input, key: 'signup-5' });
+    expect(again.createPerson.outcomes).toEqual(first.createPerson.outcomes);
+    expect(civiContacts('Employee')).toHaveLength(1);
+  });
+
   it('refuses a key used before for other input', async () => {
     await mutate(gw, CREATE_PERSON, { input: { givenName: 'Key', familyName: 'Owner', emails: [{ address: 'owner@example.org' }] }, key: 'signup-4' });
     const before = sims.civi.requests.count();
