@@ -68,8 +68,8 @@ export class Gateway {
     const connectorsBySystem = new Map(connectors.map((c) => [c.system, c]));
     const directory = new Directory(store.identity, store.records, options.mergePolicy);
     const maxAge = (system: System) => options.readMaxAgeMs.get(system) ?? 0;
-    const writes = await GatewayWrites.open(store, connectors, logger, options.writes);
     const changes = await ChangeLog.load(store.keyv(STORE_NAMESPACES.changelog), store.entries(STORE_NAMESPACES.changelog));
+    const writes = await GatewayWrites.open({ store, connectors, logger, changes, ...(options.writes ? { settings: options.writes } : {}), ...(options.mergePolicy ? { mergePolicy: options.mergePolicy } : {}) });
     const twins = await openTwinMatching(store, changes, options.matching, options.mergePolicy);
     const context = (): GatewayContext => {
       const warnings = new UpstreamWarnings();

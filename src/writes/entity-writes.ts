@@ -6,11 +6,12 @@ import type { IdentityIndex } from '../store/identity-index.js';
 import type { Outbox } from '../store/outbox.js';
 import type { IdempotencyKeys, WriteResult } from './idempotency-keys.js';
 import type { OutboxWorker } from './outbox-worker.js';
+import type { WriteChanges } from './write-changes.js';
 import { outcome, type SystemOutcome } from './system-outcome.js';
 import type { TargetSystem } from './validation/target-systems.js';
 import type { WriteDelivery } from './write-delivery.js';
 import type { WriteFanOut } from './write-fan-out.js';
-import type { WritePlanner } from './write-planner.js';
+import type { PlannedWrite, WritePlanner } from './write-planner.js';
 
 export interface EntityWritesDeps {
   identity: IdentityIndex;
@@ -20,6 +21,8 @@ export interface EntityWritesDeps {
   worker: OutboxWorker;
   delivery: WriteDelivery;
   keys: IdempotencyKeys;
+  /** Where each mutation's effect is recorded as one change; none: not recorded. */
+  changes: WriteChanges | null;
 }
 
 /** A validated create: the whole unified data (references as unified ids) and where it goes. */
@@ -56,7 +59,7 @@ export class EntityWrites {
         unifiedId,
         outcomes: planned.map((p) => (p.kind === 'job' ? outcome(p.job.system, 'QUEUED', { pendingWriteId: p.job.id }) : p.outcome)),
       });
-      const outcomes = await this.deps.fanOut.run(planned);
+      const outcomes = await this.fanOut(entity, unifiedId, planned);
       await this.deps.worker.releaseIfUnwritten(unifiedId);
       return { unifiedId, outcomes };
     };
@@ -66,12 +69,18 @@ export class EntityWrites {
 
   /** Changes every record of the object in the fields the patch names. */
   async update<E extends EntityType>(entity: E, unifiedId: string, patch: Partial<UnifiedData[E]>): Promise<WriteResult> {
-    return { unifiedId, outcomes: await this.deps.fanOut.run(this.deps.planner.changes(entity, unifiedId, 'UPDATE', patch)) };
+    return { unifiedId, outcomes: await this.fanOut(entity, unifiedId, this.deps.planner.changes(entity, unifiedId, 'UPDATE', patch)) };
   }
 
   /** Deletes every record of the object (or unsubscribes it, where the CRM cannot delete). */
   async delete(entity: EntityType, unifiedId: string): Promise<WriteResult> {
-    return { unifiedId, outcomes: await this.deps.fanOut.run(this.deps.planner.changes(entity, unifiedId, 'DELETE', {})) };
+    return { unifiedId, outcomes: await this.fanOut(entity, unifiedId, this.deps.planner.changes(entity, unifiedId, 'DELETE', {})) };
+  }
+
+  /** Sends the planned writes and records what they changed, as one change of the object. */
+  private fanOut(entity: EntityType, unifiedId: string, planned: readonly PlannedWrite[]): Promise<SystemOutcome[]> {
+    const send = () => this.deps.fanOut.run(planned);
+    return this.deps.changes ? this.deps.changes.around(entity, unifiedId, send) : send();
   }
 
   /** A create cut short by a restart: each planned write is now linked, still queued, or failed. */

@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { DateTime } from 'luxon';
 import type { Connector } from '../../connectors/connector.js';
 import type { RegionCode } from '../../connectors/phone-numbers.js';
+import type { ChangeLog } from '../events/change-log.js';
 import type { PageRequest } from '../graph/directory.js';
+import type { MergePolicy } from '../identity/merge-policy.js';
 import { paginate, type Page } from '../graph/page-cursor.js';
 import type { System } from '../model/system.js';
 import type { IdentityIndex } from '../store/identity-index.js';
@@ -22,6 +24,7 @@ import { knownId } from './validation/known-ids.js';
 import { organizationFromInput } from './validation/organization-input.js';
 import { personFromInput } from './validation/person-input.js';
 import { createTargets } from './validation/target-systems.js';
+import { WriteChanges } from './write-changes.js';
 import { WriteDelivery } from './write-delivery.js';
 import { WriteFanOut } from './write-fan-out.js';
 import { WritePlanner } from './write-planner.js';
@@ -36,7 +39,17 @@ export interface GatewayWritesOptions {
   /** Region of phone numbers given without a country code. */
   defaultPhoneRegion: RegionCode;
   backoff?: OutboxBackoff;
+  /** Where writes are recorded as changes (origin null); none: not recorded. */
+  changes?: ChangeLog;
+  /** The read path's merge policy, for the changed fields the change log names. */
+  mergePolicy?: MergePolicy;
   now: () => DateTime;
+}
+
+export interface OpenWritesOptions extends Pick<GatewayWritesOptions, 'connectors' | 'logger' | 'changes' | 'mergePolicy'> {
+  store: GatewayStore;
+  settings?: WriteSettings;
+  now?: () => DateTime;
 }
 
 export type PendingWriteEntry = OutboxEntry & { sortKey: string };
@@ -55,15 +68,16 @@ export class GatewayWrites {
 
   constructor(private readonly options: GatewayWritesOptions) {
     const { connectors, identity, records, outbox, keys, logger, now } = options;
+    const changes = options.changes ? new WriteChanges({ identity, records, changes: options.changes, logger, ...(options.mergePolicy ? { policy: options.mergePolicy } : {}) }) : null;
     const delivery = new WriteDelivery({ connectors: new Map(connectors.map((c) => [c.system, c])), identity, records, logger });
-    this.worker = new OutboxWorker({ outbox, delivery, identity, logger, now, ...(options.backoff ? { backoff: options.backoff } : {}) });
+    this.worker = new OutboxWorker({ outbox, delivery, identity, logger, now, ...(options.backoff ? { backoff: options.backoff } : {}), ...(changes ? { changes } : {}) });
     const planner = new WritePlanner({ connectors, identity, outbox, now });
-    this.writes = new EntityWrites({ identity, outbox, planner, fanOut: new WriteFanOut(outbox, this.worker), worker: this.worker, delivery, keys });
+    this.writes = new EntityWrites({ identity, outbox, planner, fanOut: new WriteFanOut(outbox, this.worker), worker: this.worker, delivery, keys, changes });
     this.rules = { identity, defaultPhoneRegion: options.defaultPhoneRegion, now };
   }
 
   /** Loads the outbox and the idempotency keys from the store; call start() to deliver. */
-  static async open(store: GatewayStore, connectors: readonly Connector[], logger: Logger, settings: WriteSettings = {}, now: () => DateTime = () => DateTime.utc()): Promise<GatewayWrites> {
+  static async open({ store, connectors, logger, settings = {}, changes, mergePolicy, now = () => DateTime.utc() }: OpenWritesOptions): Promise<GatewayWrites> {
     const [outbox, keys] = await Promise.all([
       Outbox.load(store.keyv(STORE_NAMESPACES.outbox), store.entries(STORE_NAMESPACES.outbox)),
       IdempotencyKeys.load(store.keyv(STORE_NAMESPACES.idempotency), store.entries(STORE_NAMESPACES.idempotency)),
@@ -77,6 +91,8 @@ export class GatewayWrites {
       logger,
       defaultPhoneRegion: settings.defaultPhoneRegion ?? 'US',
       ...(settings.backoff ? { backoff: settings.backoff } : {}),
+      ...(changes ? { changes } : {}),
+      ...(mergePolicy ? { mergePolicy } : {}),
       now,
     });
   }

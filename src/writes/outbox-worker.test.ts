@@ -18,7 +18,7 @@ let crm: MemoryConnector;
 let writes: GatewayWrites;
 
 async function open(now?: () => DateTime): Promise<GatewayWrites> {
-  writes = await GatewayWrites.open(store, [crm], createLogger('silent'), { backoff: BACKOFF }, now);
+  writes = await GatewayWrites.open({ store, connectors: [crm], logger: createLogger('silent'), settings: { backoff: BACKOFF }, ...(now ? { now } : {}) });
   return writes;
 }
 

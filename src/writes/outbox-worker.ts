@@ -7,6 +7,7 @@ import { backoffDelay, DEFAULT_RETRY_POLICY } from '../http/retry-policy.js';
 import type { IdentityIndex } from '../store/identity-index.js';
 import type { Outbox, OutboxEntry, WriteJob } from '../store/outbox.js';
 import { outcome, type SystemOutcome } from './system-outcome.js';
+import type { WriteChanges } from './write-changes.js';
 import type { Delivery, WriteDelivery } from './write-delivery.js';
 
 export interface OutboxBackoff {
@@ -24,6 +25,8 @@ export interface OutboxWorkerOptions {
   identity: IdentityIndex;
   logger: Logger;
   backoff?: OutboxBackoff;
+  /** Where a queued write delivered later is recorded as a change (a mutation records its own). */
+  changes?: WriteChanges;
   now?: () => DateTime;
 }
 
@@ -34,6 +37,7 @@ export class OutboxWorker {
   private readonly logger: Logger;
   private readonly backoff: OutboxBackoff;
   private readonly now: () => DateTime;
+  private readonly changes: WriteChanges | null;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Infinity;
   private pass: Promise<void> | null = null;
@@ -51,6 +55,7 @@ export class OutboxWorker {
     this.logger = options.logger;
     this.backoff = backoff;
     this.now = options.now ?? (() => DateTime.utc());
+    this.changes = options.changes ?? null;
   }
 
   /** Starts delivering what the outbox holds (entries left by an earlier process included). */
@@ -84,15 +89,21 @@ export class OutboxWorker {
       this.kick();
       return outcome(entry.system, 'QUEUED', { remoteId: entry.remoteId, pendingWriteId: entry.id, error: `waits for an earlier write to ${entry.system} (${blocker.id})` });
     }
+    // A mutation records its writes as one change; a queued write delivered later is its own.
+    const changes = reported ? null : this.changes;
+    const settled = changes ? await changes.around(entry.entity, entry.unifiedId, () => this.deliver(entry, reported)) : await this.deliver(entry, reported);
+    this.kick();
+    return settled;
+  }
+
+  private async deliver(entry: WriteJob & { attempts?: number }, reported: boolean): Promise<SystemOutcome> {
     let delivery: Delivery;
     try {
       delivery = await this.delivery.deliver(entry);
     } finally {
       this.outbox.release(entry.id);
     }
-    const settled = await this.settle(entry, entry.attempts ?? 0, delivery, reported);
-    this.kick();
-    return settled;
+    return this.settle(entry, entry.attempts ?? 0, delivery, reported);
   }
 
   private async settle(entry: WriteJob, attempts: number, delivery: Delivery, reported: boolean): Promise<SystemOutcome> {
