@@ -2,9 +2,12 @@
 // records already gone, and reserved ids given back when no CRM took the create.
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WriteOutcome } from '../../connectors/connector.js';
 import { MemoryConnector } from '../../test/support/memory-connector.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { createLogger } from '../logger.js';
+import type { UnifiedData } from '../model/entities.js';
+import type { EntityType } from '../model/system.js';
 import { STORE_NAMESPACES } from '../store/keyv-backend.js';
 import { openStore, type GatewayStore } from '../store/open-store.js';
 import { newWriteJobId, Outbox } from '../store/outbox.js';
@@ -76,6 +79,23 @@ describe('the outbox worker', () => {
     writes.start();
     await vi.waitFor(() => expect(pending()).toEqual([]), { timeout: 5_000, interval: 10 });
     expect(crm.calls.create).toEqual([]);
+  });
+
+  it('takes back a new record that the indexer linked before the write could', async () => {
+    // The indexer lists the record between the CRM's answer and the write's own link.
+    class RacedConnector extends MemoryConnector {
+      override async create<E extends EntityType>(entity: E, items: readonly UnifiedData[E][]): Promise<WriteOutcome<E>[]> {
+        const outcomes = await super.create(entity, items);
+        for (const outcome of outcomes) if (outcome.ok) await store.identity.linkNew(entity, this.system, outcome.remoteId);
+        return outcomes;
+      }
+    }
+    crm = new RacedConnector({ system: 'CIVICRM' });
+    await open();
+    const result = await writes.createPerson({ familyName: 'Raced' }, null, null);
+    expect(result.outcomes).toEqual([expect.objectContaining({ status: 'CREATED', error: null })]);
+    expect(store.identity.find('CIVICRM', 'PERSON', result.outcomes[0]!.remoteId!)).toBe(result.unifiedId);
+    expect(store.identity.ids('PERSON')).toEqual([result.unifiedId]);
   });
 
   it('counts a delete of a record the CRM no longer has as done', async () => {

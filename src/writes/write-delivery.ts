@@ -2,6 +2,7 @@
 // ones reads use), and records what it made: a new record is linked to the unified id at once, and
 // the record the CRM returned goes into the record cache, so reads and lists see the write and the
 // indexer does not report it again as a change.
+import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Connector, WriteOutcome, WriteStatus } from '../../connectors/connector.js';
 import { GatewayError, isGatewayError } from '../errors/gateway-error.js';
@@ -29,12 +30,18 @@ export interface WriteDeliveryDeps {
   identity: IdentityIndex;
   records: RecordCache;
   logger: Logger;
+  /** The clock the identity index stamps links with (default: now, UTC). */
+  now?: () => DateTime;
 }
 
 type Payload = Record<string, unknown>;
 
 export class WriteDelivery {
-  constructor(private readonly deps: WriteDeliveryDeps) {}
+  private readonly now: () => DateTime;
+
+  constructor(private readonly deps: WriteDeliveryDeps) {
+    this.now = deps.now ?? (() => DateTime.utc());
+  }
 
   async deliver(job: WriteJob): Promise<Delivery> {
     const connector = this.deps.connectors.get(job.system);
@@ -62,18 +69,26 @@ export class WriteDelivery {
     // Unheld fields ride along (connectors ignore fields their tables do not name) so the item
     // stays a whole record; unresolved references are null, never a unified id.
     const item = { ...job.payload, ...nullReferences(job.entity), ...prepared.payload };
+    const sentAt = this.now().toMillis();
     const result = await this.call(connector, () => connector.create(job.entity, [item as never]));
     if (!result.ok) return this.failure(result.error, prepared.skippedFields);
+    let status = result.status;
     let note: string | null = null;
     await this.bookkeeping(job, result.remoteId, async () => {
       const owner = this.deps.identity.find(job.system, job.entity, result.remoteId);
-      // Action Network's signup merges into the person holding the email: never take that
-      // record away from the unified object it belongs to.
-      if (owner === null) await this.deps.identity.link(job.unifiedId, job.system, result.remoteId);
-      else if (owner !== job.unifiedId) note = `${job.system} already held this ${ENTITY_NOUNS[job.entity].one} as record ${result.remoteId} (of ${owner}) and updated it instead`;
+      const linkedAt = owner === null ? null : this.deps.identity.get(owner)?.links.find((l) => l.system === job.system && l.remoteId === result.remoteId)?.linkedAt;
+      if (owner === null || (owner !== job.unifiedId && (linkedAt?.toMillis() ?? 0) >= sentAt)) {
+        // New to the gateway, or the indexer met the new record before this link was made: ours.
+        await this.deps.identity.link(job.unifiedId, job.system, result.remoteId);
+      } else if (owner !== job.unifiedId) {
+        // Linked before the write was sent: the CRM merged the write into a record it held
+        // (Action Network's signup matches on email). Never take that record from its object.
+        status = 'UPDATED';
+        note = `${job.system} already held this ${ENTITY_NOUNS[job.entity].one} as record ${result.remoteId} (of ${owner}) and updated it instead`;
+      }
       await this.cache(result.record);
     });
-    return { kind: 'written', status: result.status, remoteId: result.remoteId, skippedFields: prepared.skippedFields, note };
+    return { kind: 'written', status, remoteId: result.remoteId, skippedFields: prepared.skippedFields, note };
   }
 
   private async update(connector: Connector, job: WriteJob, remoteId: string): Promise<Delivery> {

@@ -152,6 +152,23 @@ describe('createPerson, updatePerson and deletePerson', () => {
     expect([...sims.an.store.people.values()].some((p) => p.family_name === 'Vtiger')).toBe(false);
   });
 
+  it("reports Action Network's merge into the person holding the email as UPDATED, leaving that record with its person", async () => {
+    const first = await mutate(CREATE_PERSON, { input: { givenName: 'Emmy', familyName: 'Noether', emails: [{ address: 'emmy@example.org' }] }, systems: ['ACTION_NETWORK'] });
+    const owner = first.createPerson.person.id;
+    const anId = first.createPerson.outcomes[0].remoteId;
+    const second = await mutate(CREATE_PERSON, { input: { givenName: 'Emmy', familyName: 'Noether', emails: [{ address: 'EMMY@example.org' }] } });
+    const outcomes = bySystem(second.createPerson.outcomes);
+    expect(outcomes['ACTION_NETWORK']).toMatchObject({
+      status: 'UPDATED',
+      remoteId: anId,
+      error: `ACTION_NETWORK already held this person as record ${anId} (of ${owner}) and updated it instead`,
+    });
+    expect(second.createPerson.person.sources.map((s: { system: string }) => s.system).sort()).toEqual(['CIVICRM', 'VTIGER']);
+    const kept = await gw.query(`query($id: ID!) { person(id: $id) { sources { system remoteId } } }`, { id: owner });
+    expect(kept.data!.person.sources).toEqual([{ system: 'ACTION_NETWORK', remoteId: anId }]);
+    expect([...sims.an.store.people.values()].filter((p) => p.family_name === 'Noether')).toHaveLength(1);
+  });
+
   it('updates each record only in the fields the patch names', async () => {
     const created = await mutate(CREATE_PERSON, {
       input: { givenName: 'Charles', familyName: 'Babbage', emails: [{ address: 'charles@example.org' }], tags: ['founder'], languages: ['en'], organizationId },
