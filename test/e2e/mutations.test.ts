@@ -245,6 +245,12 @@ describe('createPerson, updatePerson and deletePerson', () => {
   });
 });
 
+describe('sessions', () => {
+  it('shares the connectors with reads: Vtiger logged in once for indexing, reads and every write above', () => {
+    expect(sims.vtiger.count('login')).toBe(1);
+  });
+});
+
 describe('createDonation', () => {
   let donorId: string;
   let donorRecords: Record<string, Outcome>;
