@@ -2,10 +2,7 @@
 import { registerEnumType } from 'type-graphql';
 import { EMAIL_STATUSES, PHONE_KINDS } from '../../src/model/contact-points.js';
 import { ENTITY_TYPES, SYSTEMS } from '../../src/model/system.js';
-
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}
+import { enumObject } from './enum-object.js';
 
 export const SystemEnum = enumObject(SYSTEMS);
 export const EntityTypeEnum = enumObject(ENTITY_TYPES);

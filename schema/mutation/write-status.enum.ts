@@ -1,12 +1,11 @@
 // Enums of the write path: what a CRM did with a write, and the outbox's operations and states.
 import { registerEnumType } from 'type-graphql';
 import { OUTBOX_STATUSES, WRITE_OPS } from '../../src/store/outbox.js';
+import { enumObject } from '../enums/enum-object.js';
 
-const values = <T extends string>(list: readonly T[]): { [K in T]: K } => Object.fromEntries(list.map((v) => [v, v])) as { [K in T]: K };
-
-export const WriteStatusEnum = values(['CREATED', 'UPDATED', 'DELETED', 'UNSUBSCRIBED', 'SKIPPED', 'QUEUED', 'FAILED'] as const);
-export const WriteOpEnum = values(WRITE_OPS);
-export const PendingWriteStatusEnum = values(OUTBOX_STATUSES);
+export const WriteStatusEnum = enumObject(['CREATED', 'UPDATED', 'DELETED', 'UNSUBSCRIBED', 'SKIPPED', 'QUEUED', 'FAILED'] as const);
+export const WriteOpEnum = enumObject(WRITE_OPS);
+export const PendingWriteStatusEnum = enumObject(OUTBOX_STATUSES);
 
 registerEnumType(WriteStatusEnum, {
   name: 'WriteStatus',
