@@ -188,14 +188,19 @@ export class IdentityIndex {
     return this.writes.run(async () => {
       const existing = this.find(system, entity, remoteId);
       if (existing !== null) return existing;
-      let id = deriveUnifiedId(entity, system, remoteId);
-      for (let attempt = 1; this.byId.has(id); attempt += 1) id = deriveUnifiedId(entity, system, remoteId, attempt);
-      const now = this.now();
-      const identity = freezeIdentity({ id, entity, createdAt: now, links: [{ system, remoteId, linkedAt: now }], mergedInto: null });
-      await this.persist(id, identity);
-      this.replace(undefined, identity);
-      return id;
+      return this.addSingleLinkIdentity(entity, system, remoteId);
     });
+  }
+
+  /** A new identity holding just this record, under the first free id derived from it. */
+  private async addSingleLinkIdentity(entity: EntityType, system: System, remoteId: string): Promise<string> {
+    let id = deriveUnifiedId(entity, system, remoteId);
+    for (let attempt = 1; this.byId.has(id); attempt += 1) id = deriveUnifiedId(entity, system, remoteId, attempt);
+    const now = this.now();
+    const identity = freezeIdentity({ id, entity, createdAt: now, links: [{ system, remoteId, linkedAt: now }], mergedInto: null });
+    await this.persist(id, identity);
+    this.replace(undefined, identity);
+    return id;
   }
 
   /**
@@ -293,13 +298,8 @@ export class IdentityIndex {
       const currentId = this.find(system, entity, remoteId);
       if (currentId === null) return null;
       if ((this.byId.get(currentId)?.links.length ?? 0) <= 1) return currentId;
-      let id = deriveUnifiedId(entity, system, remoteId);
-      for (let attempt = 1; this.byId.has(id); attempt += 1) id = deriveUnifiedId(entity, system, remoteId, attempt);
-      const now = this.now();
-      const identity = freezeIdentity({ id, entity, createdAt: now, links: [{ system, remoteId, linkedAt: now }], mergedInto: null });
       // Add first, then remove, as in link: a crash in between is repaired by `load`.
-      await this.persist(id, identity);
-      this.replace(undefined, identity);
+      const id = await this.addSingleLinkIdentity(entity, system, remoteId);
       await this.removeLink(currentId, system, entity, remoteId);
       return id;
     });
