@@ -77,6 +77,20 @@ describe('TwinResolver', () => {
     expect(await resolver.resolve(donation('d1'))).not.toBe(await resolver.resolve(donation('d2')));
   });
 
+  it('leaves a record that a write linked while the match was pending with the write\'s object', async () => {
+    // The indexer lists a record a mutation has just created, and the write links it to its own
+    // (reserved) id before the matcher's link to the twin runs: the twin must not take it away.
+    const ada = await resolver.resolve(person('CIVICRM', '1', { givenName: 'Ada', familyName: 'Lovelace', emails: email('ada@example.org') }));
+    const created = await store.identity.reserve('PERSON');
+    const writeLink = store.identity.link(created, 'VTIGER', '12x9');
+    const resolved = await resolver.resolve(person('VTIGER', '12x9', { givenName: 'Ada', familyName: 'Lovelace', emails: email('ada@example.org') }));
+    await writeLink;
+    expect(resolved).toBe(created);
+    expect(store.identity.find('VTIGER', 'PERSON', '12x9')).toBe(created);
+    expect(store.identity.get(created)?.links.map((l) => l.remoteId)).toEqual(['12x9']);
+    expect(store.identity.get(ada)?.links.map((l) => l.remoteId)).toEqual(['1']);
+  });
+
   it('starts from the people in the identity index and record cache', async () => {
     const ada = person('CIVICRM', '1', { givenName: 'Ada', familyName: 'Lovelace', emails: email('ada@example.org') });
     const id = await store.identity.linkNew('PERSON', 'CIVICRM', '1');

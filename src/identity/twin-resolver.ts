@@ -97,10 +97,14 @@ export class TwinResolver {
     else if (entity === 'ORGANIZATION') this.organizations.forget(system, remoteId);
   }
 
-  /** Links to the twin; null when the twin vanished meanwhile (its last record deleted by another connector's page). */
+  /**
+   * Links to the twin; null when the twin vanished meanwhile (its last record deleted by another
+   * connector's page). A record linked since the indexer found it unlinked (a mutation's create
+   * recording its link) keeps that link, whose id is returned.
+   */
   private async linkTo(unifiedId: string, record: RemoteRecord): Promise<string | null> {
     try {
-      return await this.deps.identity.link(unifiedId, record.system, record.remoteId);
+      return await this.deps.identity.link(unifiedId, record.system, record.remoteId, { keepExisting: true });
     } catch (err) {
       if (isGatewayError(err) && err.code === 'NOT_FOUND') return null;
       throw err;

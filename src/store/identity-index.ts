@@ -238,15 +238,17 @@ export class IdentityIndex {
 
   /**
    * Links the record to an existing unified id (the survivor, if it was merged) or to a reserved
-   * one, and resolves to that id. A record linked elsewhere moves; an id left without links stops
-   * existing. Throws NOT_FOUND when the unified id does not exist.
+   * one, and resolves to that id. A record linked elsewhere moves — unless `keepExisting`: then it
+   * stays, and its id is the answer (the matcher must not take a record that a write linked while
+   * the match was pending). An id left without links stops existing. Throws NOT_FOUND when the
+   * unified id does not exist.
    */
-  link(unifiedId: string, system: System, remoteId: string): Promise<string> {
+  link(unifiedId: string, system: System, remoteId: string, { keepExisting = false } = {}): Promise<string> {
     return this.writes.run(async () => {
       const target = this.get(unifiedId) ?? (this.reserved(unifiedId) === null ? null : this.byId.get(unifiedId));
       if (!target) throw new GatewayError('NOT_FOUND', `link needs an existing unified id, but got: ${JSON.stringify(unifiedId)}`);
       const currentId = this.find(system, target.entity, remoteId);
-      if (currentId === target.id) return target.id;
+      if (currentId === target.id || (keepExisting && currentId !== null)) return currentId;
       const linked = freezeIdentity({ ...target, links: [...target.links, { system, remoteId, linkedAt: this.now() }] });
       // Add first, then remove: a crash in between leaves the record linked twice, which `load`
       // repairs (the later link wins); the other order could leave it linked nowhere.
