@@ -109,6 +109,15 @@ describe('the outbox worker', () => {
     expect(store.records.get(record!)).toBeNull();
   });
 
+  it('reports an unexpected throw from a connector without its text, which may hold internals', async () => {
+    await open();
+    crm.injectFault({ operation: 'create', error: new TypeError("Cannot read properties of undefined (reading 'apiKey') at https://crm.example.org/?key=s3cret") });
+    const result = await writes.createPerson({ familyName: 'Masked' }, null, null);
+    expect(result.outcomes).toEqual([
+      expect.objectContaining({ status: 'FAILED', error: 'CIVICRM write failed unexpectedly; the gateway log has the details', pendingWriteId: null }),
+    ]);
+  });
+
   it('gives back the reserved id when no CRM took the create', async () => {
     await open();
     crm.injectFault({ operation: 'create', error: new GatewayError('UPSTREAM_REJECTED', 'DB Error: already exists', { system: 'CIVICRM' }) });

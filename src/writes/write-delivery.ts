@@ -151,8 +151,10 @@ export class WriteDelivery {
       return result ?? { ok: false, error: new GatewayError('INTERNAL', `${connector.system} returned no outcome for the write`, { system: connector.system }) };
     } catch (err) {
       if (isGatewayError(err)) return { ok: false, error: err };
-      const message = err instanceof Error ? err.message : String(err);
-      return { ok: false, error: new GatewayError('INTERNAL', `${connector.system} write failed unexpectedly: ${message}`, { system: connector.system, cause: err }) };
+      // Outcomes reach clients (and pendingWrites): an unknown error's text may name internals,
+      // so it goes to the log only, as to-graphql-error does with unknown errors.
+      this.deps.logger.error({ err, system: connector.system }, 'connector write threw an unexpected error');
+      return { ok: false, error: new GatewayError('INTERNAL', `${connector.system} write failed unexpectedly; the gateway log has the details`, { system: connector.system, cause: err }) };
     }
   }
 

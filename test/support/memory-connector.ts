@@ -37,8 +37,8 @@ export interface FaultSpec {
   afterPages?: number;
   /** How many calls fail before the fault clears itself (default 1; Infinity: until clearFaults). */
   times?: number;
-  /** What is thrown (default UPSTREAM_UNAVAILABLE naming the system). */
-  error?: GatewayError;
+  /** What is thrown (default UPSTREAM_UNAVAILABLE naming the system); any Error, to provoke an unexpected one. */
+  error?: Error;
 }
 
 export interface MemoryConnectorOptions {
