@@ -304,6 +304,16 @@ describe('Indexer', () => {
     expect(failure).toMatchObject({ system: 'CIVICRM', entity: 'ORGANIZATION', code: 'UPSTREAM_AUTH', retryable: false, error: 'CiviCRM refused the API key (HTTP 401)' });
   });
 
+  it('keeps an unexpected error\'s text out of its status (readyz shows it), and logs it whole', async () => {
+    const crm = new MemoryConnector({});
+    crm.injectFault({ operation: 'listChanged', error: new TypeError('connect to postgres://gateway:s3cret@10.0.0.5 refused') });
+    const idx = indexer([crm]);
+    await idx.runOnce();
+    expect(idx.status()[0]?.lastError).toMatchObject({ code: 'INTERNAL', message: 'indexing CIVICRM failed unexpectedly; the gateway log has the details' });
+    const logged = log.lines.find((line) => line['code'] === 'INTERNAL');
+    expect(JSON.stringify(logged?.['err'])).toContain('s3cret');
+  });
+
   it('only lists the entities a connector can list', async () => {
     const an = new MemoryConnector({ system: 'ACTION_NETWORK', capabilities: { ORGANIZATION: null, DONATION: { read: true, list: false, create: false, update: false, delete: 'NONE', maxBatchSize: 25, fields: [] } } });
     await indexer([an]).runOnce();

@@ -248,7 +248,7 @@ export class Indexer {
     } catch (err) {
       error = asGatewayError(err, system);
       this.logger.warn(
-        { system, entity, code: error.code, retryable: error.retryable, error: error.message },
+        { system, entity, code: error.code, retryable: error.retryable, error: error.message, ...(isGatewayError(err) ? {} : { err }) },
         'indexing failed for this connector; the others continue and it is retried on the next run',
       );
     } finally {
@@ -294,6 +294,7 @@ export class Indexer {
 
 function asGatewayError(err: unknown, system: System): GatewayError {
   if (isGatewayError(err)) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  return new GatewayError('INTERNAL', `indexing ${system} failed unexpectedly: ${message}`, { system, cause: err });
+  // The status reaches /readyz, which anyone may ask: an unknown error's text (it may name hosts,
+  // URLs or credentials) goes to the log only.
+  return new GatewayError('INTERNAL', `indexing ${system} failed unexpectedly; the gateway log has the details`, { system, cause: err });
 }
