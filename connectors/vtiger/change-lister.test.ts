@@ -62,6 +62,25 @@ describe('with sync', () => {
     expect(ids(again)).toContain('12x1');
     expect(again.flatMap((p) => p.records).find((r) => r.remoteId === '12x1')?.data.givenName).toBe('Same second');
   });
+
+  it('stops with UPSTREAM_REJECTED when sync says more but does not move lastModifiedTime (no endless walk)', async () => {
+    const { sim, connector } = await setup({ seed: (store) => seedContacts(store, 3) });
+    sim.faults.inject({
+      kind: 'status',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ success: true, result: { updated: [], deleted: [], more: true, lastModifiedTime: 1 } }),
+      match: (r) => r.query.get('operation') === 'sync',
+      times: Infinity,
+    });
+    let pages = 0;
+    const walk = (async () => {
+      // Bounded here so that, were the guard missing, the test fails instead of hanging.
+      for await (const _page of connector.listChanged('PERSON', null)) if (++pages >= 20) break;
+    })();
+    await expect(walk).rejects.toMatchObject({ code: 'UPSTREAM_REJECTED', system: 'VTIGER' });
+    expect(sim.count('sync')).toBe(1);
+  });
 });
 
 describe('with sync broken (HTTP 500, as on PHP 8)', () => {

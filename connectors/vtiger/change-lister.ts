@@ -2,7 +2,7 @@
 // (modifiedtime, id) with deletions found by a periodic id-set difference.
 import type { Logger } from 'pino';
 import type { ChangePage } from '../connector.js';
-import { isGatewayError } from '../../src/errors/gateway-error.js';
+import { GatewayError, isGatewayError } from '../../src/errors/gateway-error.js';
 import { naiveToUtc } from '../naive-time.js';
 import type { EntityType } from '../../src/model/system.js';
 import { decodeCursor, encodeCursor, type QueryCursor } from './change-cursor.js';
@@ -79,6 +79,12 @@ export class ChangeLister {
         this.syncUnusable = true;
         this.options.logger?.warn({ module: module.name, reason: err.message }, 'VTIGER sync is unusable; listing changes with VTQL instead');
         return false;
+      }
+      if (result.more && result.lastModifiedTime <= since) {
+        // Asking again from the same time would get the same page: the walk would never end.
+        throw new GatewayError('UPSTREAM_REJECTED', `VTIGER sync ${module.name} answered more:true without moving lastModifiedTime past ${since} (got ${result.lastModifiedTime})`, {
+          system: 'VTIGER',
+        });
       }
       const records = await this.reader.toRecords(entity, result.updated);
       const deletedIds = result.deleted.filter((id) => ModuleCatalog.owns(module, id));
