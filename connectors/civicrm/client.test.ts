@@ -54,6 +54,33 @@ describe('CiviCrmClient requests', () => {
   });
 });
 
+describe('CiviCrmClient retries', () => {
+  it('sends a write, or a batch holding one, only once after a 503 or a dropped connection (it may have been applied)', async () => {
+    env = await startCiviCrmTestEnv({ sim: { seed: 'none' } });
+    const { client, sim } = env;
+    sim.faults.inject({ kind: 'status', status: 503 });
+    await expect(client.call('Contact', 'create', { values: { first_name: 'Once' } })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 503 });
+    sim.faults.inject({ kind: 'drop' });
+    await expect(client.call('Contact', 'create', { values: { first_name: 'Twice' } })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    sim.faults.inject({ kind: 'status', status: 502 });
+    const batch = client.batch({ r: ['Contact', 'get', {}], w: ['Contact', 'create', { values: { first_name: 'Thrice' } }] });
+    await expect(batch).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502 });
+    expect(sim.requests.count()).toBe(3);
+    expect(sim.faults.pending).toBe(0);
+  });
+
+  it('repeats a read-only batch and a GET after a 503 or a dropped connection', async () => {
+    env = await startCiviCrmTestEnv({ sim: { seed: 'demo' } });
+    const { client, sim } = env;
+    sim.faults.inject({ kind: 'status', status: 503 });
+    const results = await client.batch({ a: ['Contact', 'get', { select: ['id'], limit: 1 }], b: ['Email', 'get', { select: ['id'], limit: 1 }] });
+    expect(results['a']).toMatchObject({ ok: true, values: [{ id: expect.any(Number) }] });
+    sim.faults.inject({ kind: 'drop' });
+    await expect(client.get('Contact', { select: ['id'], limit: 1 })).resolves.toHaveLength(1);
+    expect(sim.requests.count()).toBe(4);
+  });
+});
+
 describe.each([true, false])('CiviCrmClient errors (errorsAsHttp200: %s)', (errorsAsHttp200) => {
   it('reads an API error from the body, with the message and code, and does not retry it', async () => {
     env = await startCiviCrmTestEnv({ sim: { seed: 'demo', errorsAsHttp200 } });
