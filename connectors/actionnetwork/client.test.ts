@@ -1,4 +1,6 @@
 // The client against the simulator over real HTTP: paging, filters, errors, retries.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import { ActionNetworkClient } from './client.js';
@@ -75,6 +77,47 @@ describe('ActionNetworkClient paging', () => {
     const tags = await client.tags();
     expect(tags.map((t) => t.name)).toEqual(['loop']);
     expect(sim.requests.count()).toBe(1);
+  });
+});
+
+describe('ActionNetworkClient and foreign links', () => {
+  /** A plain server elsewhere that records every request (and the token, were one sent). */
+  async function bystander(): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(String(req.headers['osdi-api-token'] ?? ''));
+      res.writeHead(200, { 'content-type': 'application/hal+json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}/api/v2`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it('refuses a next link to another host instead of sending it the token', async () => {
+    const other = await bystander();
+    sim.faults.inject({
+      kind: 'status',
+      status: 200,
+      headers: { 'content-type': 'application/hal+json' },
+      body: JSON.stringify({
+        _links: { next: { href: `${other.url}/tags?page=2` } },
+        _embedded: { 'osdi:tags': [{ identifiers: ['action_network:1efc3644-af25-4253-90b8-a0baf12dbd1e'], name: 'first' }] },
+      }),
+      match: (r) => r.path.endsWith('/tags'),
+    });
+    const err = await errorOf(client.tags());
+    await other.close();
+    expect(err.code).toBe('UPSTREAM_REJECTED');
+    expect(err.message).toBe(`ACTION_NETWORK GET /tags: refusing to follow a link off ${new URL(sim.url).origin}`);
+    expect(other.seen).toEqual([]);
+  });
+
+  it('refuses to resume a walk at a href on another host (a forged cursor)', async () => {
+    const other = await bystander();
+    const err = await errorOf(client.people(null, `${other.url}/people?page=2`).next());
+    await other.close();
+    expect(err.code).toBe('UPSTREAM_REJECTED');
+    expect(other.seen).toEqual([]);
   });
 });
 
