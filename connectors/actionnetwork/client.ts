@@ -44,7 +44,7 @@ export class ActionNetworkClient {
   constructor(options: ActionNetworkClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.token = options.apiToken;
-    this.budget = RateBudget.forKey(new URL(this.baseUrl).origin, options.apiToken, { ratePerSecond: options.ratePerSecond });
+    this.budget = RateBudget.forKey(new URL(this.baseUrl).origin, options.apiToken, { ratePerSecond: options.ratePerSecond, system: 'ACTION_NETWORK' });
     this.http = new UpstreamHttp({
       system: 'ACTION_NETWORK',
       baseUrl: this.baseUrl,

@@ -121,6 +121,23 @@ describe('RateBudget', () => {
     expect(times).toEqual([3000, 3100]);
   });
 
+  it('fails callers at once with RATE_LIMITED, sending nothing, while a Retry-After beyond maxPauseMs runs', async () => {
+    const clock = new FakeClock();
+    const budget = new RateBudget({ ratePerSecond: 10, maxPauseMs: 30_000, system: 'ACTION_NETWORK', clock });
+    budget.observe(response(429, { 'retry-after': '3600' }));
+    await expect(budget.admit()).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      system: 'ACTION_NETWORK',
+      retryAfterMs: 3_600_000,
+      message: 'ACTION_NETWORK asked to wait 3600 s more (Retry-After); not holding the request that long',
+    });
+    // Once the rest of the pause is short enough, callers wait it out and go when it ends.
+    await clock.runUntil(3_600_000 - 20_000);
+    const times = admitAll(budget, clock, 1);
+    await clock.runUntil(3_700_000);
+    expect(times).toEqual([3_600_000]);
+  });
+
   it('doubles its pause for 429s in a row without Retry-After, and resets after a success', async () => {
     const clock = new FakeClock();
     const budget = new RateBudget({ ratePerSecond: 10, basePauseMs: 100, clock });

@@ -2,6 +2,8 @@
 // caller that shares a key — reads, the indexer, writes — at or under N requests in any one-second window.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { System } from '../model/system.js';
 import { parseRetryAfter } from './retry-policy.js';
 import { headerValue, type AttemptSettled, type UpstreamResponse } from './upstream-http.js';
 
@@ -23,7 +25,13 @@ export interface RateBudgetOptions {
   transitMs?: number;
   /** Pause after a 429 without Retry-After; doubled for each 429 in a row, up to maxPauseMs. */
   basePauseMs?: number;
+  /**
+   * Longest pause a caller is held for. A Retry-After beyond it is still honoured (nothing is sent
+   * before it runs out), but callers fail at once with RATE_LIMITED instead of hanging that long.
+   */
   maxPauseMs?: number;
+  /** Names the upstream in RATE_LIMITED errors. */
+  system?: System;
   clock?: BudgetClock;
 }
 
@@ -51,6 +59,7 @@ export class RateBudget {
   private readonly basePauseMs: number;
   private readonly maxPauseMs: number;
   private readonly clock: BudgetClock;
+  private readonly system: System | undefined;
   /** The last `rate` admissions, oldest first. */
   private readonly slots: Slot[] = [];
   /** Latest possible arrival of every admission older than those in `slots`. */
@@ -77,6 +86,7 @@ export class RateBudget {
     this.basePauseMs = options.basePauseMs ?? 1000;
     this.maxPauseMs = options.maxPauseMs ?? 30_000;
     this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.system = options.system;
     this.settledSignal = this.nextSignal();
   }
 
@@ -141,6 +151,14 @@ export class RateBudget {
       const now = this.clock.now();
       const ready = this.readyAt();
       if (now >= ready) return this.occupy(now);
+      const paused = this.pausedUntil - now;
+      if (paused > this.maxPauseMs) {
+        const who = this.system ?? 'The upstream';
+        throw new GatewayError('RATE_LIMITED', `${who} asked to wait ${Math.ceil(paused / 1000)} s more (Retry-After); not holding the request that long`, {
+          ...(this.system === undefined ? {} : { system: this.system }),
+          retryAfterMs: paused,
+        });
+      }
       // Wake at the deadline, or earlier when an attempt settles and may move the deadline forward.
       await Promise.race([this.clock.sleep(ready - now), this.settledSignal]);
     }
