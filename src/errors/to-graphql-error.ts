@@ -17,7 +17,9 @@ export function gatewayErrorExtensions(error: GatewayError): Record<string, unkn
 export function formatGraphQLError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof GatewayError) {
+    // INTERNAL describes the gateway's insides (a store failure quoting its driver, a corrupt
+    // entry quoting its content): masked and logged like any unknown error.
+    if (original instanceof GatewayError && original.code !== 'INTERNAL') {
       return { ...formatted, message: original.message, extensions: gatewayErrorExtensions(original) };
     }
     const code = formatted.extensions?.['code'];
