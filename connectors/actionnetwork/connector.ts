@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { ChangePage, Connector, ConnectorCapabilities, RecordPatch, WriteOutcome } from '../connector.js';
 import { writableFields } from '../field-table.js';
+import { writeFailure } from '../write-failure.js';
 import { GatewayError, isGatewayError } from '../../src/errors/gateway-error.js';
 import type { RetryPolicy } from '../../src/http/retry-policy.js';
 import type { UnifiedData, UnifiedPerson } from '../../src/model/entities.js';
@@ -167,7 +168,8 @@ export class ActionNetworkConnector implements Connector {
       try {
         outcomes.push(await write(item));
       } catch (err) {
-        outcomes.push({ ok: false, error: isGatewayError(err) ? err : internal(err) });
+        if (!isGatewayError(err)) this.logger?.error({ err }, 'ACTION_NETWORK write failed unexpectedly');
+        outcomes.push({ ok: false, error: writeFailure('ACTION_NETWORK', err) });
       }
     }
     return outcomes;
@@ -180,11 +182,4 @@ export class ActionNetworkConnector implements Connector {
 
 function unsupported(message: string): GatewayError {
   return new GatewayError('UNSUPPORTED', message, { system: 'ACTION_NETWORK' });
-}
-
-function internal(err: unknown): GatewayError {
-  return new GatewayError('INTERNAL', `ACTION_NETWORK write failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`, {
-    system: 'ACTION_NETWORK',
-    cause: err,
-  });
 }

@@ -1,6 +1,7 @@
 // Creates, updates and deletes CiviCRM records for the connector: one outcome per input, with the
 // requests batched across inputs (create rows; read their child rows; write children; read back).
 import type { WriteOutcome, WriteStatus } from '../connector.js';
+import { writeFailure } from '../write-failure.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import type { UnifiedData } from '../../src/model/entities.js';
 import type { EntityType } from '../../src/model/system.js';
@@ -25,8 +26,7 @@ type Bundle = ContactBundle | ContributionBundle;
 /** Financial type of a new contribution and its line items; unified donations do not name one. */
 const DEFAULT_FINANCIAL_TYPE = 'Donation';
 
-const asError = (error: unknown): GatewayError =>
-  error instanceof GatewayError ? error : new GatewayError('INTERNAL', String(error), { system: 'CIVICRM', cause: error });
+const asError = (error: unknown): GatewayError => writeFailure('CIVICRM', error);
 
 export function notFound(entity: EntityType, id: string): GatewayError {
   return new GatewayError('NOT_FOUND', `CIVICRM has no ${entity.toLowerCase()} with id ${JSON.stringify(id)}`, { system: 'CIVICRM' });

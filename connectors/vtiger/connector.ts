@@ -6,6 +6,7 @@ import type { UnifiedData, UnifiedDonation } from '../../src/model/entities.js';
 import type { RemoteRecord } from '../../src/model/remote-record.js';
 import type { EntityType } from '../../src/model/system.js';
 import type { ChangePage, Connector, ConnectorCapabilities, RecordPatch, WriteOutcome } from '../connector.js';
+import { writeFailure } from '../write-failure.js';
 import type { ConnectorDeps } from '../connector-module.js';
 import { writableFields } from '../field-table.js';
 import { ChangeLister } from './change-lister.js';
@@ -165,9 +166,8 @@ export class VtigerConnector implements Connector {
     try {
       return await write();
     } catch (err) {
-      if (isGatewayError(err)) return { ok: false, error: err };
-      this.logger.error({ err }, 'VTIGER write failed unexpectedly');
-      return { ok: false, error: new GatewayError('INTERNAL', 'VTIGER write failed unexpectedly', { system: 'VTIGER', cause: err }) };
+      if (!isGatewayError(err)) this.logger.error({ err }, 'VTIGER write failed unexpectedly');
+      return { ok: false, error: writeFailure('VTIGER', err) };
     }
   }
 }

@@ -108,6 +108,17 @@ export function describeConnectorConformance(name: string, harness: ConformanceH
       }
     });
 
+    it('reports an item that breaks the connector as an INTERNAL outcome that does not quote the failure', async () => {
+      const entity = main();
+      if (!caps(entity).create) return;
+      // Not valid input: the simplest way to make a connector throw something other than a GatewayError.
+      const [outcome] = await env.connector.create(entity, [null as never]);
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', system: env.connector.system, message: `${env.connector.system} write failed unexpectedly` },
+      });
+    });
+
     it('reports rejected credentials as UPSTREAM_AUTH from load and health', async () => {
       const entity = main();
       const [id] = await env.seedMany(entity, 1);
