@@ -51,6 +51,13 @@ describe('with sync', () => {
     expect(second.flatMap((p) => p.records)[0]?.data.givenName).toBe('Changed');
   });
 
+  it.each([99, 100, 101, 250])('lists exactly %i rows with sync, each once and in order', async (n) => {
+    const { sim, connector } = await setup({ seed: (store) => seedContacts(store, n, { at: (i) => BASE + i * 1000 }) });
+    const pages = await list(connector, null);
+    expect(ids(pages)).toEqual(Array.from({ length: n }, (_, i) => `12x${i + 1}`));
+    expect([sim.count('sync'), sim.count('query')]).toEqual([Math.ceil(n / 100), 0]);
+  });
+
   it('asks again for a second that was still running when the cursor was taken', async () => {
     const { connector, clock } = await setup({ seed: (store) => seedContacts(store, 3) });
     const first = await list(connector, null);
@@ -95,6 +102,13 @@ describe('with sync broken (HTTP 500, as on PHP 8)', () => {
     expect(sim.requests.entries.find((r) => r.query.get('operation') === 'query')?.query.get('query')).toBe(
       'SELECT * FROM Contacts ORDER BY modifiedtime, id LIMIT 100;',
     );
+  });
+
+  it.each([99, 100, 101, 250])('lists exactly %i rows, each once and in order, in ⌊n/100⌋ + 1 queries', async (n) => {
+    const { sim, connector } = await setup({ syncBroken: true, seed: (store) => seedContacts(store, n, { at: (i) => BASE + i * 1000 }) });
+    const pages = await list(connector, null);
+    expect(ids(pages)).toEqual(Array.from({ length: n }, (_, i) => `12x${i + 1}`));
+    expect(sim.count('query')).toBe(Math.floor(n / 100) + 1);
   });
 
   it('neither skips nor repeats records sharing one modifiedtime across page boundaries', async () => {
