@@ -12,6 +12,7 @@ describe('readCoreConfig', () => {
       readMaxAgeMs: undefined,
       apiKeys: [],
       mergePolicy: { fieldPriority: {} },
+      changelogRetentionMs: 7 * 86_400_000,
     });
   });
 
@@ -31,6 +32,14 @@ describe('readCoreConfig', () => {
     expect(readCoreConfig({ MERGE_FIELD_PRIORITY: 'addresses=CIVICRM' }).mergePolicy).toEqual({ fieldPriority: { addresses: ['CIVICRM'] } });
     expect(() => readCoreConfig({ MERGE_FIELD_PRIORITY: 'addresses' })).toThrow(
       'MERGE_FIELD_PRIORITY must be field=SYSTEM[,SYSTEM…] pairs separated by ";" (e.g. addresses=CIVICRM,VTIGER;phones=VTIGER), but got: "addresses"',
+    );
+  });
+
+  it('reads CHANGELOG_RETENTION as a duration and names the variable when it is not one', () => {
+    expect(readCoreConfig({ CHANGELOG_RETENTION: '12h' }).changelogRetentionMs).toBe(12 * 3_600_000);
+    expect(readCoreConfig({ CHANGELOG_RETENTION: '90000' }).changelogRetentionMs).toBe(90_000);
+    expect(() => readCoreConfig({ CHANGELOG_RETENTION: '1 week' })).toThrow(
+      'CHANGELOG_RETENTION must be a positive duration: whole days, hours, minutes or seconds (`7d`, `12h`, `30m`, `45s`) or milliseconds (`86400000`), but got: "1 week"',
     );
   });
 

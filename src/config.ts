@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { Env } from '../connectors/connector-module.js';
 import { EnvVariables } from './env-variables.js';
+import { DEFAULT_CHANGELOG_RETENTION_MS } from './events/change-log.js';
+import { parseRetentionDuration } from './events/retention-duration.js';
 import { DEFAULT_MERGE_POLICY, parseFieldPriority, type MergePolicy } from './identity/merge-policy.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,6 +28,16 @@ const variables = new EnvVariables({
     expects: 'field=SYSTEM[,SYSTEM…] pairs separated by ";" (e.g. addresses=CIVICRM,VTIGER;phones=VTIGER)',
     doc: 'Which CRM wins a field of a merged object, per field, before recency decides, e.g. `addresses=CIVICRM,VTIGER;phones=VTIGER`. By default each field comes from the most recently modified record that has a value.',
   },
+  CHANGELOG_RETENTION: {
+    schema: z.string().transform((text, ctx) => {
+      const ms = parseRetentionDuration(text);
+      if (ms !== null) return ms;
+      ctx.addIssue({ code: 'custom', message: 'not a duration' });
+      return z.NEVER;
+    }),
+    expects: 'a positive duration: whole days, hours, minutes or seconds (`7d`, `12h`, `30m`, `45s`) or milliseconds (`86400000`)',
+    doc: 'How long the change log keeps a change for the `changes` feed to replay (default `7d`). Older changes are pruned from the store; resuming from a cursor older than that is refused.',
+  },
   GATEWAY_API_KEYS: { schema: z.string(), expects: 'a comma-separated list of keys', secret: true, doc: 'Comma-separated client API keys; when set, every GraphQL request needs `Authorization: Bearer <key>`.' },
 });
 
@@ -41,6 +53,7 @@ export interface CoreConfig {
   readMaxAgeMs: number | undefined;
   apiKeys: string[];
   mergePolicy: MergePolicy;
+  changelogRetentionMs: number;
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -56,6 +69,7 @@ export function readCoreConfig(env: Env): CoreConfig {
     syncIntervalMs: variables.read(env, 'SYNC_INTERVAL_MS') ?? 60_000,
     readMaxAgeMs: variables.read(env, 'READ_MAX_AGE_MS'),
     mergePolicy: variables.read(env, 'MERGE_FIELD_PRIORITY') ?? DEFAULT_MERGE_POLICY,
+    changelogRetentionMs: variables.read(env, 'CHANGELOG_RETENTION') ?? DEFAULT_CHANGELOG_RETENTION_MS,
     apiKeys: (variables.read(env, 'GATEWAY_API_KEYS') ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
   };
   if (!isLoopbackHost(config.host) && config.apiKeys.length === 0) {

@@ -1,8 +1,10 @@
 // The change log: every change to a unified object, in order, durably — what the change-feed
 // subscription replays from a client's cursor and then follows.
 //
-// Entries are kept in memory (loaded at open) and each append is persisted before it resolves;
-// appends run one at a time, so cursors are strictly increasing. One gateway process per store.
+// Entries younger than the retention are kept in memory (loaded at open) and each append is
+// persisted before it resolves; appends run one at a time, so cursors are strictly increasing.
+// Listeners hear of each entry synchronously once it is stored, so a subscriber follows the log
+// without polling. One gateway process per store.
 import type Keyv from 'keyv';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -28,9 +30,24 @@ export interface ChangeEntry {
   readonly changedFields: readonly string[];
   /** MERGED only: the ids merged into `id` (they now resolve to it); empty otherwise. */
   readonly mergedIds: readonly string[];
+  /**
+   * Identifies what caused the change (e.g. one pulled record's transition), for callers that may
+   * report the same cause twice: an append whose key an entry still in the log carries is skipped.
+   */
+  readonly key: string | null;
 }
 
-export type NewChange = Omit<ChangeEntry, 'cursor' | 'at' | 'mergedIds'> & { mergedIds?: readonly string[] };
+export type NewChange = Omit<ChangeEntry, 'cursor' | 'at' | 'mergedIds' | 'key'> & { mergedIds?: readonly string[]; key?: string };
+
+export type ChangeListener = (entry: ChangeEntry) => void;
+
+export interface ChangeLogOptions {
+  now?: () => DateTime;
+  /** How long an entry is kept, in ms (default 7 days); older ones are pruned. */
+  retentionMs?: number;
+}
+
+export const DEFAULT_CHANGELOG_RETENTION_MS = 7 * 24 * 3_600_000;
 
 const StoredChangeSchema = z.object({
   cursor: z.string(),
@@ -41,6 +58,8 @@ const StoredChangeSchema = z.object({
   origin: z.enum(SYSTEMS).nullable(),
   changedFields: z.array(z.string()),
   mergedIds: z.array(z.string()),
+  // Entries written before keys existed have none.
+  key: z.string().nullable().default(null),
 });
 
 // A fixed-width decimal sequence number: string order is numeric order, and 16 digits never run out.
@@ -61,18 +80,29 @@ function decode(key: string, value: unknown): ChangeEntry {
 }
 
 export class ChangeLog {
+  // Oldest first; only entries within the retention (and always the newest, see prune).
   private readonly entries: ChangeEntry[] = [];
+  private readonly keys = new Map<string, ChangeEntry>();
+  private readonly listeners = new Set<ChangeListener>();
   private readonly writes = new SerialQueue();
 
   private constructor(
     private readonly keyv: Keyv,
     private readonly now: () => DateTime,
+    readonly retentionMs: number,
   ) {}
 
-  static async load(keyv: Keyv, stored: AsyncIterable<[string, unknown]>, now: () => DateTime = () => DateTime.utc()): Promise<ChangeLog> {
-    const log = new ChangeLog(keyv, now);
+  /** Opens the log from its stored entries, dropping (durably) those past the retention. */
+  static async load(keyv: Keyv, stored: AsyncIterable<[string, unknown]>, options: ChangeLogOptions = {}): Promise<ChangeLog> {
+    const retentionMs = options.retentionMs ?? DEFAULT_CHANGELOG_RETENTION_MS;
+    if (!Number.isInteger(retentionMs) || retentionMs <= 0) {
+      throw new GatewayError('CONFIG', `retentionMs must be a positive whole number of milliseconds, but got: ${String(retentionMs)}`);
+    }
+    const log = new ChangeLog(keyv, options.now ?? (() => DateTime.utc()), retentionMs);
     for await (const [key, value] of stored) log.entries.push(decode(key, value));
     log.entries.sort((a, b) => (a.cursor < b.cursor ? -1 : 1));
+    for (const entry of log.entries) if (entry.key !== null) log.keys.set(entry.key, entry);
+    await log.prune();
     return log;
   }
 
@@ -81,14 +111,25 @@ export class ChangeLog {
     return this.entries.at(-1)?.cursor ?? null;
   }
 
+  /** Entries held (within the retention). */
+  get size(): number {
+    return this.entries.length;
+  }
+
   /** Whether `value` has the shape of a cursor this log hands out. */
   static isCursor(value: string): boolean {
     return CURSOR_PATTERN.test(value);
   }
 
-  /** Appends the change with the next cursor, stamped now; resolves once it is stored. */
+  /**
+   * Appends the change with the next cursor, stamped now; resolves once it is stored, after every
+   * listener has been called with it. A change whose key an entry in the log already carries is
+   * not appended again: that entry is returned.
+   */
   append(change: NewChange): Promise<ChangeEntry> {
     return this.writes.run(async () => {
+      const known = change.key === undefined ? undefined : this.keys.get(change.key);
+      if (known) return known;
       const last = this.entries.at(-1);
       const entry: ChangeEntry = Object.freeze({
         cursor: cursorOf(last ? Number(last.cursor) + 1 : 1),
@@ -99,22 +140,50 @@ export class ChangeLog {
         origin: change.origin,
         changedFields: Object.freeze([...change.changedFields]),
         mergedIds: Object.freeze([...(change.mergedIds ?? [])]),
+        key: change.key ?? null,
       });
       await storeWrite(`append change ${entry.cursor}`, () => this.keyv.set(entry.cursor, { ...entry, at: entry.at.toUTC().toISO() }));
       this.entries.push(entry);
+      if (entry.key !== null) this.keys.set(entry.key, entry);
+      for (const listener of this.listeners) {
+        // A listener is a subscriber's buffer; one that fails must not fail the change or the others.
+        try {
+          listener(entry);
+        } catch {
+          this.listeners.delete(listener);
+        }
+      }
       return entry;
     });
   }
 
   /**
-   * Up to `limit` entries after `cursor` (from the start when null), oldest first. Throws
-   * BAD_USER_INPUT naming `after` when the cursor is not one this log hands out.
+   * Calls `listener` with every entry appended from now on, in cursor order, synchronously as each
+   * is stored. Returns a function that stops it.
+   */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Up to `limit` entries after `cursor` (from the oldest kept when null), oldest first. Throws
+   * BAD_USER_INPUT naming `after` when the cursor is not one this log hands out, or when entries
+   * after it have been pruned (resuming from it would skip them silently).
    */
   after(cursor: string | null, limit: number): ChangeEntry[] {
     if (cursor !== null && !ChangeLog.isCursor(cursor)) {
       throw GatewayError.badInput('after', `Argument "after" must be a change cursor returned by the change feed, but got: ${JSON.stringify(cursor)}`);
     }
     if (!Number.isInteger(limit) || limit < 0) throw new GatewayError('INTERNAL', `limit must be a non-negative integer, but got: ${limit}`);
+    const oldest = this.entries[0];
+    // Cursors are consecutive, so the one just before the oldest kept entry still misses nothing.
+    if (cursor !== null && oldest && Number(cursor) < Number(oldest.cursor) - 1) {
+      throw GatewayError.badInput(
+        'after',
+        `Argument "after" must be a cursor within the change log's retention (the oldest change kept is ${oldest.cursor}), but got: ${JSON.stringify(cursor)}; read again from the current state and follow the feed without "after"`,
+      );
+    }
     let lo = 0;
     let hi = this.entries.length;
     while (cursor !== null && lo < hi) {
@@ -123,6 +192,26 @@ export class ChangeLog {
       else hi = mid;
     }
     return this.entries.slice(lo, lo + limit);
+  }
+
+  /**
+   * Deletes, from the store and from memory, the entries older than the retention; resolves to how
+   * many. The newest entry is always kept: the next cursor follows it, so a restart after a quiet
+   * week never hands out a cursor again.
+   */
+  prune(): Promise<number> {
+    return this.writes.run(async () => {
+      const horizon = this.now().toMillis() - this.retentionMs;
+      let count = 0;
+      while (count < this.entries.length - 1 && this.entries[count]!.at.toMillis() < horizon) count += 1;
+      const pruned = this.entries.slice(0, count);
+      for (const entry of pruned) {
+        await storeWrite(`prune change ${entry.cursor}`, () => this.keyv.delete(entry.cursor));
+      }
+      this.entries.splice(0, count);
+      for (const entry of pruned) if (entry.key !== null && this.keys.get(entry.key) === entry) this.keys.delete(entry.key);
+      return count;
+    });
   }
 
   /** Resolves once every append started so far has settled. */

@@ -1,0 +1,13 @@
+// Reads CHANGELOG_RETENTION: how long the change log keeps an entry, as `7d`, `12h`, `30m`, `45s`
+// or a whole number of milliseconds.
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
+const PATTERN = /^(\d+)(d|h|m|s|ms)?$/;
+
+/** The duration in ms, or null when the text is not a positive duration in that format. */
+export function parseRetentionDuration(text: string): number | null {
+  const match = PATTERN.exec(text.trim());
+  if (!match) return null;
+  const ms = Number(match[1]) * UNIT_MS[(match[2] ?? 'ms') as keyof typeof UNIT_MS];
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : null;
+}
