@@ -9,6 +9,8 @@ import type { GatewayContext } from './context.js';
 import type { MergePolicy } from './identity/merge-policy.js';
 import { formatGraphQLError } from './errors/to-graphql-error.js';
 import { ChangeLog } from './events/change-log.js';
+import { scheduleChangeLogPruning } from './events/change-log-pruner.js';
+import { PulledChanges } from './events/pulled-changes.js';
 import { Directory } from './graph/directory.js';
 import { EntityReader } from './graph/entity-reader.js';
 import { RecordLoaders } from './graph/record-loaders.js';
@@ -43,6 +45,8 @@ export interface GatewayOptions {
   matching?: TwinMatching;
   /** How mutations validate phone numbers and how the outbox backs off. */
   writes?: WriteSettings;
+  /** How long the change log keeps a change, in ms (default 7 days). */
+  changelogRetentionMs?: number;
   /** Extra HTTP routes (integrations) by exact path, given the gateway's read services. */
   routes?: (services: GatewayServices) => ReadonlyMap<string, RouteHandler>;
 }
@@ -59,6 +63,8 @@ export class Gateway {
     readonly url: string,
     readonly schema: GraphQLSchema,
     readonly indexer: Indexer,
+    /** Every change to a unified object, in order: what the change feed serves. */
+    readonly changes: ChangeLog,
     private readonly shutdown: () => Promise<void>,
   ) {}
 
@@ -68,7 +74,10 @@ export class Gateway {
     const connectorsBySystem = new Map(connectors.map((c) => [c.system, c]));
     const directory = new Directory(store.identity, store.records, options.mergePolicy);
     const maxAge = (system: System) => options.readMaxAgeMs.get(system) ?? 0;
-    const changes = await ChangeLog.load(store.keyv(STORE_NAMESPACES.changelog), store.entries(STORE_NAMESPACES.changelog));
+    const changes = await ChangeLog.load(store.keyv(STORE_NAMESPACES.changelog), store.entries(STORE_NAMESPACES.changelog), {
+      ...(options.changelogRetentionMs === undefined ? {} : { retentionMs: options.changelogRetentionMs }),
+    });
+    const stopPruning = scheduleChangeLogPruning(changes, logger);
     const writes = await GatewayWrites.open({ store, connectors, logger, changes, ...(options.writes ? { settings: options.writes } : {}), ...(options.mergePolicy ? { mergePolicy: options.mergePolicy } : {}) });
     const twins = await openTwinMatching(store, changes, options.matching, options.mergePolicy);
     const context = (): GatewayContext => {
@@ -87,6 +96,7 @@ export class Gateway {
 
     const indexer = new Indexer({ store, connectors, logger, intervalMs: options.syncIntervalMs, resolveIdentity: twins.resolver.resolve });
     indexer.onPage(twins.resolver.observe);
+    indexer.onPage(new PulledChanges({ identity: store.identity, records: store.records, changes, ...(options.mergePolicy ? { policy: options.mergePolicy } : {}) }).observe);
     const auth = new ClientAuth(options.apiKeys);
     const websocket = graphqlWebSocket(schema, auth, context);
     const readiness = new Readiness({
@@ -118,11 +128,12 @@ export class Gateway {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
       await writes.close();
+      await stopPruning();
       await Promise.all([twins.idle(), changes.idle()]);
       await Promise.all(connectors.map((c) => c.close()));
       await store.close();
     };
-    return new Gateway(`http://${host}:${address.port}${GRAPHQL_PATH}`, schema, indexer, shutdown);
+    return new Gateway(`http://${host}:${address.port}${GRAPHQL_PATH}`, schema, indexer, changes, shutdown);
   }
 
   async close(): Promise<void> {

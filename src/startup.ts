@@ -62,6 +62,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
       syncIntervalMs: config.syncIntervalMs,
       readMaxAgeMs,
       mergePolicy: config.mergePolicy,
+      changelogRetentionMs: config.changelogRetentionMs,
       matching,
       writes,
       store,

@@ -14,6 +14,8 @@ export interface TestGatewayOptions {
   store?: GatewayStore;
   /** Extra HTTP routes (integrations), as Gateway.start takes them. */
   routes?: GatewayOptions['routes'];
+  /** How long the change log keeps a change, in ms (default 7 days). */
+  changelogRetentionMs?: number;
   /** Phone region and outbox backoff for mutations, as Gateway.start takes them. */
   writes?: GatewayOptions['writes'];
 }
@@ -45,6 +47,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     logger: createLogger('silent'),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.writes ? { writes: options.writes } : {}),
+    ...(options.changelogRetentionMs === undefined ? {} : { changelogRetentionMs: options.changelogRetentionMs }),
   });
   await gateway.indexer.whenReady();
   return {
