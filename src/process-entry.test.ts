@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { EX_CONFIG, runGatewayProcess, type ProcessEdges } from './process-entry.js';
 
@@ -34,5 +35,20 @@ describe('runGatewayProcess', () => {
       'contact-gateway: configuration error: CIVICRM_API_KEY must be set when CIVICRM_URL is set, but got: nothing\n',
     ]);
     expect(seen.exits).toEqual([EX_CONFIG]);
+  });
+
+  it('stops with one line, not a stack trace, when PORT is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const { seen, io } = edges();
+      const env = { PORT: String(port), STORE_URL: 'memory://', CIVICRM_URL: 'http://127.0.0.1:9/civicrm/ajax/api4', CIVICRM_API_KEY: 'k' };
+      expect(await runGatewayProcess(env, io)).toBeNull();
+      expect(seen.errors).toEqual([`contact-gateway: configuration error: PORT ${port} is already in use on 127.0.0.1; set PORT to a free port (or HOST to another address)\n`]);
+      expect(seen.exits).toEqual([EX_CONFIG]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

@@ -17,8 +17,9 @@ export async function runGatewayProcess(env: Env, edges: ProcessEdges): Promise<
   try {
     running = await startFromEnv(env);
   } catch (err) {
-    if (err instanceof GatewayError && err.code === 'CONFIG') {
-      edges.writeError(`contact-gateway: configuration error: ${err.message}\n`);
+    const message = err instanceof GatewayError && err.code === 'CONFIG' ? err.message : listenFailure(err);
+    if (message !== null) {
+      edges.writeError(`contact-gateway: configuration error: ${message}\n`);
       edges.exit(EX_CONFIG);
       return null;
     }
@@ -43,4 +44,15 @@ export async function runGatewayProcess(env: Env, edges: ProcessEdges): Promise<
   edges.onSignal('SIGINT', () => stop('SIGINT'));
   edges.onSignal('SIGTERM', () => stop('SIGTERM'));
   return running;
+}
+
+/** A port that is taken or not ours to bind is a setting to change, said in one line like the others. */
+function listenFailure(err: unknown): string | null {
+  const failure = err as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (!(err instanceof Error) || failure.syscall !== 'listen') return null;
+  const where = `${failure.port ?? '?'} ${failure.code === 'EADDRINUSE' ? 'is already in use' : 'cannot be bound'} on ${failure.address ?? '?'}`;
+  if (failure.code === 'EADDRINUSE') return `PORT ${where}; set PORT to a free port (or HOST to another address)`;
+  if (failure.code === 'EACCES') return `PORT ${where} (ports below 1024 need privileges); set PORT to a port from 1024 up`;
+  if (failure.code === 'EADDRNOTAVAIL') return `HOST ${failure.address ?? '?'} is not an address of this machine; set HOST to one (e.g. 127.0.0.1)`;
+  return null;
 }
