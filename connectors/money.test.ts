@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, minorDigits } from './money.js';
+import { formatAmount, fromMinorUnits, minorDigits, toMinorUnits } from './money.js';
 
 describe('formatAmount', () => {
   it('pads to the currency minor digits from numbers and strings', () => {
@@ -33,5 +33,24 @@ describe('minorDigits', () => {
     expect(minorDigits('BHD')).toBe(2);
     expect(minorDigits('BHD', 3)).toBe(3);
     expect(minorDigits('??')).toBe(2);
+  });
+});
+
+describe('toMinorUnits and fromMinorUnits', () => {
+  it('count a decimal string in units of 10^-digits exactly, signs and short fractions included', () => {
+    expect(toMinorUnits('12.5', 2)).toBe(1250n);
+    expect(toMinorUnits(' 25.50 ', 2)).toBe(2550n);
+    expect(toMinorUnits('-0.05', 2)).toBe(-5n);
+    expect(toMinorUnits('.5', 4)).toBe(5000n);
+    expect(toMinorUnits('1000', 0)).toBe(1000n);
+    expect(toMinorUnits('12.34567', 4)).toBe(123456n);
+    expect(toMinorUnits('99999999999999999.99', 2)).toBe(9999999999999999999n);
+  });
+
+  it('write units back as the decimal string', () => {
+    expect(fromMinorUnits(1250n, 2)).toBe('12.50');
+    expect(fromMinorUnits(5n, 2)).toBe('0.05');
+    expect(fromMinorUnits(-5n, 2)).toBe('-0.05');
+    expect(fromMinorUnits(1000n, 0)).toBe('1000');
   });
 });

@@ -30,6 +30,24 @@ export function formatAmount(value: number | string, currency: string, cap = 2):
   return sign === '-' && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
+/**
+ * A decimal string as an exact count of 10^-digits units ("12.5", 2 → 1250n), so amounts are
+ * summed and compared without floats; digits past `digits` are dropped (format first to round).
+ */
+export function toMinorUnits(amount: string, digits: number): bigint {
+  const text = amount.trim();
+  const [whole = '', fraction = ''] = text.replace(/^-/, '').split('.');
+  const units = BigInt(`${whole || '0'}${fraction.padEnd(digits, '0').slice(0, digits)}`);
+  return text.startsWith('-') ? -units : units;
+}
+
+/** The decimal string for `units` of 10^-digits (1250n, 2 → "12.50"). */
+export function fromMinorUnits(units: bigint, digits: number): string {
+  const sign = units < 0n ? '-' : '';
+  const text = (units < 0n ? -units : units).toString().padStart(digits + 1, '0');
+  return sign + (digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`);
+}
+
 function numberToPlain(value: number): string {
   // toString switches to exponent notation below 1e-6 and above 1e21; amounts never get there,
   // but toFixed(6) keeps the digit parser above total for any finite input.

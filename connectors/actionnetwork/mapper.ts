@@ -1,6 +1,6 @@
 // Pure conversions between Action Network records and unified records, driven by fields.ts.
 import { readFields, writeFields } from '../field-table.js';
-import { formatAmount } from '../money.js';
+import { formatAmount, minorDigits, toMinorUnits } from '../money.js';
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import type { UnifiedDonation, UnifiedPerson } from '../../src/model/entities.js';
 import type { RemoteRecord } from '../../src/model/remote-record.js';
@@ -82,8 +82,8 @@ export class ActionNetworkMapper {
             display_name: designation.name,
             amount: formatAmount(designation.amount.amount, currency),
           }));
-    const sum = recipients.reduce((acc, recipient) => acc + minorUnits(recipient.amount), 0n);
-    if (sum !== minorUnits(total)) {
+    const sum = recipients.reduce((acc, recipient) => acc + toMinorUnits(recipient.amount, minorDigits(currency)), 0n);
+    if (sum !== toMinorUnits(total, minorDigits(currency))) {
       throw GatewayError.badInput(
         'designations',
         `Action Network donation designations must add up to the amount ${total} ${currency}, but got: ${recipients.map((r) => r.amount).join(' + ')}`,
@@ -103,11 +103,4 @@ export class ActionNetworkMapper {
       },
     };
   }
-}
-
-/** "12.50" → 1250n: compares decimal strings of one currency exactly. */
-function minorUnits(amount: string): bigint {
-  const [whole = '0', fraction = ''] = amount.replace(/^-/, '').split('.');
-  const units = BigInt(`${whole}${fraction.padEnd(4, '0').slice(0, 4)}`);
-  return amount.startsWith('-') ? -units : units;
 }

@@ -2,7 +2,7 @@
 // the total itself from the lines, so the amount is written as lines that add up to it.
 import { GatewayError } from '../../src/errors/gateway-error.js';
 import type { UnifiedDonation } from '../../src/model/entities.js';
-import { formatAmount, minorDigits } from '../money.js';
+import { formatAmount, fromMinorUnits, minorDigits, toMinorUnits } from '../money.js';
 import type { VtigerElement } from './client.js';
 import type { InventoryLookups } from './inventory-lookups.js';
 import type { VtigerMapper } from './mapper.js';
@@ -10,18 +10,9 @@ import type { VtigerMapper } from './mapper.js';
 /** The product that carries the part of a donation no designation names. */
 export const GENERAL_DESIGNATION = 'Donation';
 
-/** "25.50" in USD → 2550n: amounts compared exactly, in minor units. */
+/** "25.50" in USD → 2550n: amounts compared exactly, in the currency's minor units. */
 function minorUnits(amount: string, currency: string): bigint {
-  const digits = minorDigits(currency);
-  const [whole = '0', fraction = ''] = formatAmount(amount, currency).replace('-', '').split('.');
-  const units = BigInt(whole + fraction.padEnd(digits, '0'));
-  return amount.trim().startsWith('-') ? -units : units;
-}
-
-function fromMinorUnits(units: bigint, currency: string): string {
-  const digits = minorDigits(currency);
-  const text = units.toString().padStart(digits + 1, '0');
-  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  return toMinorUnits(formatAmount(amount, currency), minorDigits(currency));
 }
 
 export class DonationWriter {
@@ -44,10 +35,10 @@ export class DonationWriter {
     if (rest < 0n) {
       throw GatewayError.badInput(
         'designations',
-        `VTIGER invoices total their lines: designations must add up to at most the amount ${donation.amount.amount} ${currency}, but they add up to ${fromMinorUnits(designated, currency)}`,
+        `VTIGER invoices total their lines: designations must add up to at most the amount ${donation.amount.amount} ${currency}, but they add up to ${fromMinorUnits(designated, minorDigits(currency))}`,
       );
     }
-    if (rest > 0n || lines.length === 0) lines.push({ name: GENERAL_DESIGNATION, quantity: '1', listprice: fromMinorUnits(rest, currency) });
+    if (rest > 0n || lines.length === 0) lines.push({ name: GENERAL_DESIGNATION, quantity: '1', listprice: fromMinorUnits(rest, minorDigits(currency)) });
     await this.lookups.loadCurrencies();
     const currencyId = this.lookups.currencyId(currency);
     if (currencyId === '') {
