@@ -103,6 +103,7 @@ export class Gateway {
       pingStore: () => store.ping(),
       connectors,
       indexing: () => indexer.status(),
+      logger,
     });
     const server = createHttpServer({
       graphql: graphqlHttpHandler(apollo, async () => context()),

@@ -1,5 +1,7 @@
 // What /readyz reports: the store answers, every enabled CRM answers, and the first indexing is done.
+import type { Logger } from 'pino';
 import type { Connector } from '../../connectors/connector.js';
+import { isGatewayError } from '../errors/gateway-error.js';
 import type { System } from '../model/system.js';
 import type { ConnectorIndexStatus } from '../sync/indexer.js';
 
@@ -9,6 +11,8 @@ export interface ReadinessSources {
   pingStore(): Promise<void>;
   connectors: readonly Connector[];
   indexing(): readonly IndexingState[];
+  /** Where an unexpected probe failure is logged in full. */
+  logger?: Logger;
 }
 
 export interface ReadinessReport {
@@ -19,16 +23,30 @@ export interface ReadinessReport {
 
 const HEALTH_TIMEOUT_MS = 5_000;
 
-async function probe(check: () => Promise<void>): Promise<{ ok: boolean; error?: string }> {
+class ProbeTimeout extends Error {}
+
+/**
+ * /readyz answers without a key: a GatewayError's message (written for users, never a secret) is
+ * quoted; an unexpected error's text may name hosts, paths or credentials, so only the log gets it.
+ */
+function describeFailure(err: unknown, what: string, logger: Logger | undefined): string {
+  if (isGatewayError(err) && err.code !== 'INTERNAL') return err.message;
+  logger?.warn({ err, what }, 'readiness probe failed unexpectedly');
+  return UNEXPECTED_FAILURE;
+}
+
+const UNEXPECTED_FAILURE = 'unexpected failure; the gateway log has the details';
+
+async function probe(check: () => Promise<void>, what: string, logger: Logger | undefined): Promise<{ ok: boolean; error?: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new ProbeTimeout(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
   });
   try {
     await Promise.race([check(), timeout]);
     return { ok: true };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: err instanceof ProbeTimeout ? err.message : describeFailure(err, what, logger) };
   } finally {
     clearTimeout(timer);
   }
@@ -51,8 +69,8 @@ export class Readiness {
   private async run(): Promise<ReadinessReport> {
     const indexing = new Map(this.sources.indexing().map((s) => [s.system, s]));
     const [store, ...connectors] = await Promise.all([
-      probe(() => this.sources.pingStore()),
-      ...this.sources.connectors.map((c) => probe(() => c.health())),
+      probe(() => this.sources.pingStore(), 'store', this.sources.logger),
+      ...this.sources.connectors.map((c) => probe(() => c.health(), c.system, this.sources.logger)),
     ]);
     const report: ReadinessReport = {
       ready: false,
