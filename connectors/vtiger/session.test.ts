@@ -1,5 +1,5 @@
 // One login shared by every caller, renewed once when Vtiger says the session is gone.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isGatewayError } from '../../src/errors/gateway-error.js';
 import type { VtigerClient } from './client.js';
 import { loginSchema } from './raw.js';
@@ -65,9 +65,23 @@ describe('VtigerSession', () => {
 
   it('does not keep a failed login: the next call tries again', async () => {
     const { sim, client } = await setup();
-    sim.faults.inject({ kind: 'status', status: 200, body: '{"success":false,"error":{"message":"x","code":"INVALID_AUTH_TOKEN"}}', match: (r) => r.body.includes('operation=login') });
+    // Twice: a refused login is tried once more with a fresh challenge (another client may have replaced the token).
+    sim.faults.inject({ kind: 'status', status: 200, body: '{"success":false,"error":{"message":"x","code":"INVALID_AUTH_TOKEN"}}', match: (r) => r.body.includes('operation=login'), times: 2 });
     await expect(client.listTypes()).rejects.toMatchObject({ code: 'UPSTREAM_AUTH' });
     expect((await client.listTypes()).types).toContain('Contacts');
+  });
+
+  it('challenges again once when another client of the same user replaced the token before its login', async () => {
+    const { sim, client } = await setup({ seed: (store) => seedContacts(store, 2) });
+    const other = simulatorClient(sim);
+    // Holds this client's login at the server while the other client challenges (replacing the token) and logs in.
+    sim.faults.inject({ kind: 'latency', ms: 300, match: (r) => r.body.includes('operation=login') });
+    const rows = client.query('SELECT * FROM Contacts;');
+    await vi.waitFor(() => expect(sim?.count('login')).toBe(1));
+    await other.listTypes();
+    await other.close();
+    expect(await rows).toHaveLength(2);
+    expect([sim.count('getchallenge'), sim.count('login'), sim.auth.logins, client.logins]).toEqual([3, 3, 2, 1]);
   });
 
   it("reads the session from `sessionName`, or from `sessionId` as some published docs call it", () => {

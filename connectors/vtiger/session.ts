@@ -1,6 +1,6 @@
 // The webservice session: challenge + login once, shared by every caller, renewed transparently.
 import { createHash } from 'node:crypto';
-import { GatewayError } from '../../src/errors/gateway-error.js';
+import { GatewayError, isGatewayError } from '../../src/errors/gateway-error.js';
 import { parseResult } from './parse-result.js';
 import { challengeSchema, loginSchema, type LoginResult } from './raw.js';
 import { SESSION_ERROR_CODES } from './vtiger-error.js';
@@ -74,6 +74,18 @@ export class VtigerSession {
 
   private async login(): Promise<LoginResult> {
     this.loginCount++;
+    try {
+      return await this.challengeAndLogin();
+    } catch (err) {
+      // Vtiger keeps one challenge token per user: another client of the same user (a second
+      // gateway, a script) asking for one between our challenge and our login replaces ours, and
+      // the login fails as if the key were wrong. One fresh challenge tells that race from a wrong key.
+      if (!(isGatewayError(err) && (err.upstreamCode === 'INVALID_USER_CREDENTIALS' || err.upstreamCode === 'INVALID_AUTH_TOKEN'))) throw err;
+      return this.challengeAndLogin();
+    }
+  }
+
+  private async challengeAndLogin(): Promise<LoginResult> {
     const { username, accessKey } = this.credentials;
     // VT: include/Webservices/AuthToken.php — a token per user, valid 300 s, not consumed by login.
     const challenge = parseResult(
