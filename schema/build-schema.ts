@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ChangeResolver } from '../resolvers/change.resolver.js';
 import { DonationWriteResolver } from '../resolvers/donation-write.resolver.js';
 import { DonationResolver } from '../resolvers/donation.resolver.js';
 import { IdentityLinkResolver } from '../resolvers/identity-link.resolver.js';
@@ -12,6 +13,7 @@ import { OrganizationResolver } from '../resolvers/organization.resolver.js';
 import { PendingWriteResolver } from '../resolvers/pending-write.resolver.js';
 import { PersonWriteResolver } from '../resolvers/person-write.resolver.js';
 import { PersonResolver } from '../resolvers/person.resolver.js';
+import { ownSubscribePubSub } from './own-subscribe-pubsub.js';
 
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -26,7 +28,9 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       PendingWriteResolver,
       MatchCandidateResolver,
       IdentityLinkResolver,
+      ChangeResolver,
     ],
+    pubSub: ownSubscribePubSub,
     // Inputs are checked by the gateway's own validation, which names the field; class-validator is not used.
     validate: false,
   });

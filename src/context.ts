@@ -1,4 +1,5 @@
 // What every resolver receives: per-request readers over the gateway's shared state.
+import type { ChangeFeed } from './events/change-feed.js';
 import type { Directory } from './graph/directory.js';
 import type { EntityReader } from './graph/entity-reader.js';
 import type { UpstreamWarnings } from './graph/upstream-warnings.js';
@@ -14,4 +15,18 @@ export interface GatewayContext {
   writes: GatewayWrites;
   /** Match candidates and people's decisions on identities: merge, link, unlink (shared). */
   curator: IdentityCurator;
+  /** The change log as clients read it (shared). */
+  feed: ChangeFeed;
+  /**
+   * Replaces `reader` and `warnings` with fresh ones: a subscription's context lives as long as it
+   * does, so it renews them before each event.
+   */
+  renew(): void;
+  /** Over graphql-ws only: the connection the operation came on. */
+  connection?: ClientConnection;
+}
+
+export interface ClientConnection {
+  /** Closes the whole connection with a graphql-ws close code and reason. */
+  close(code: number, reason: string): void;
 }

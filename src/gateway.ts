@@ -5,11 +5,12 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Connector } from '../connectors/connector.js';
 import { buildGatewaySchema } from '../schema/build-schema.js';
-import type { GatewayContext } from './context.js';
+import type { ClientConnection, GatewayContext } from './context.js';
 import type { MergePolicy } from './identity/merge-policy.js';
 import { formatGraphQLError } from './errors/to-graphql-error.js';
 import { ChangeLog } from './events/change-log.js';
 import { scheduleChangeLogPruning } from './events/change-log-pruner.js';
+import { ChangeFeed } from './events/change-feed.js';
 import { PulledChanges } from './events/pulled-changes.js';
 import { Directory } from './graph/directory.js';
 import { EntityReader } from './graph/entity-reader.js';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   writes?: WriteSettings;
   /** How long the change log keeps a change, in ms (default 7 days). */
   changelogRetentionMs?: number;
+  /** Live changes queued for one subscriber before it is closed as too slow (default 1,000). */
+  maxBufferedChanges?: number;
   /** Extra HTTP routes (integrations) by exact path, given the gateway's read services. */
   routes?: (services: GatewayServices) => ReadonlyMap<string, RouteHandler>;
 }
@@ -55,7 +58,7 @@ export interface GatewayOptions {
 export interface GatewayServices {
   directory: Directory;
   /** A fresh per-request context (its own loaders and warnings), as a resolver would get. */
-  context(): GatewayContext;
+  context(connection?: ClientConnection): GatewayContext;
 }
 
 export class Gateway {
@@ -80,10 +83,15 @@ export class Gateway {
     const stopPruning = scheduleChangeLogPruning(changes, logger);
     const writes = await GatewayWrites.open({ store, connectors, logger, changes, ...(options.writes ? { settings: options.writes } : {}), ...(options.mergePolicy ? { mergePolicy: options.mergePolicy } : {}) });
     const twins = await openTwinMatching(store, changes, options.matching, options.mergePolicy);
-    const context = (): GatewayContext => {
+    const feed = new ChangeFeed(changes, options.maxBufferedChanges);
+    const readers = () => {
       const warnings = new UpstreamWarnings();
       const loaders = new RecordLoaders(connectorsBySystem, store.records, maxAge, warnings);
-      return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), directory, warnings, writes, curator: twins.curator };
+      return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), warnings };
+    };
+    const context = (connection?: ClientConnection): GatewayContext => {
+      const ctx: GatewayContext = { ...readers(), directory, writes, curator: twins.curator, feed, renew: () => Object.assign(ctx, readers()), ...(connection ? { connection } : {}) };
+      return ctx;
     };
 
     const apollo = new ApolloServer<GatewayContext>({
@@ -98,7 +106,7 @@ export class Gateway {
     indexer.onPage(twins.resolver.observe);
     indexer.onPage(new PulledChanges({ identity: store.identity, records: store.records, changes, ...(options.mergePolicy ? { policy: options.mergePolicy } : {}) }).observe);
     const auth = new ClientAuth(options.apiKeys);
-    const websocket = graphqlWebSocket(schema, auth, context);
+    const websocket = graphqlWebSocket(schema, auth, context, formatGraphQLError(logger));
     const readiness = new Readiness({
       pingStore: () => store.ping(),
       connectors,

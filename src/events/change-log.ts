@@ -116,6 +116,11 @@ export class ChangeLog {
     return this.entries.length;
   }
 
+  /** How many listeners follow the log (open change streams). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   /** Whether `value` has the shape of a cursor this log hands out. */
   static isCursor(value: string): boolean {
     return CURSOR_PATTERN.test(value);

@@ -16,6 +16,8 @@ export interface TestGatewayOptions {
   routes?: GatewayOptions['routes'];
   /** How long the change log keeps a change, in ms (default 7 days). */
   changelogRetentionMs?: number;
+  /** Live changes queued for one subscriber before it is closed as too slow (default 1,000). */
+  maxBufferedChanges?: number;
   /** Phone region and outbox backoff for mutations, as Gateway.start takes them. */
   writes?: GatewayOptions['writes'];
 }
@@ -48,6 +50,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.writes ? { writes: options.writes } : {}),
     ...(options.changelogRetentionMs === undefined ? {} : { changelogRetentionMs: options.changelogRetentionMs }),
+    ...(options.maxBufferedChanges === undefined ? {} : { maxBufferedChanges: options.maxBufferedChanges }),
   });
   await gateway.indexer.whenReady();
   return {
