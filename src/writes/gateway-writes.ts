@@ -110,7 +110,7 @@ export class GatewayWrites {
 
   createPerson(input: PersonInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
     const prepare = () => ({ payload: personFromInput(input, 'create', this.rules), targets: createTargets(this.options.connectors, 'PERSON', systems) });
-    return this.writes.create('PERSON', prepare, idempotency(key, 'createPerson', { input, systems }));
+    return this.writes.create('PERSON', prepare, idempotency(key, 'createPerson', input, systems));
   }
 
   updatePerson(id: string, input: PersonInputShape): Promise<WriteResult> {
@@ -124,7 +124,7 @@ export class GatewayWrites {
 
   createOrganization(input: OrganizationInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
     const prepare = () => ({ payload: organizationFromInput(input, 'create', this.rules), targets: createTargets(this.options.connectors, 'ORGANIZATION', systems) });
-    return this.writes.create('ORGANIZATION', prepare, idempotency(key, 'createOrganization', { input, systems }));
+    return this.writes.create('ORGANIZATION', prepare, idempotency(key, 'createOrganization', input, systems));
   }
 
   updateOrganization(id: string, input: OrganizationInputShape): Promise<WriteResult> {
@@ -134,7 +134,7 @@ export class GatewayWrites {
 
   createDonation(input: DonationInputShape, systems: readonly System[] | null | undefined, key: string | null | undefined): Promise<WriteResult> {
     const prepare = () => ({ payload: donationFromInput(input, this.rules), targets: createTargets(this.options.connectors, 'DONATION', systems) });
-    return this.writes.create('DONATION', prepare, idempotency(key, 'createDonation', { input, systems }));
+    return this.writes.create('DONATION', prepare, idempotency(key, 'createDonation', input, systems));
   }
 
   /** The outbox, oldest first: writes still to be delivered (PENDING) and those refused for good (FAILED). */
@@ -144,6 +144,10 @@ export class GatewayWrites {
   }
 }
 
-function idempotency(key: string | null | undefined, mutation: string, input: unknown) {
-  return key === null || key === undefined ? null : { key, mutation, input };
+/**
+ * The request a key stands for. `systems` left out and `systems: null` both mean every system, so
+ * they are one request (recorded as left out, as keys stored before this rule were).
+ */
+function idempotency(key: string | null | undefined, mutation: string, input: unknown, systems: readonly System[] | null | undefined) {
+  return key === null || key === undefined ? null : { key, mutation, input: systems === null || systems === undefined ? { input } : { input, systems } };
 }
