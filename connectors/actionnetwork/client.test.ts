@@ -112,12 +112,17 @@ describe('ActionNetworkClient and foreign links', () => {
     expect(other.seen).toEqual([]);
   });
 
-  it('refuses to resume a walk at a href on another host (a forged cursor)', async () => {
+  it('starts a walk over at the first page rather than resume at a href of another host or collection (a stale or forged cursor)', async () => {
     const other = await bystander();
-    const err = await errorOf(client.people(null, `${other.url}/people?page=2`).next());
+    const pages = [];
+    for await (const page of client.people(null, `${other.url}/people?per_page=25&page=2`)) pages.push(page);
+    for await (const page of client.people(null, `${sim.url}/donations?per_page=25&page=2`)) pages.push(page);
     await other.close();
-    expect(err.code).toBe('UPSTREAM_REJECTED');
     expect(other.seen).toEqual([]);
+    expect(pages.map((p) => p.items.length)).toEqual([25, 25, 10, 25, 25, 10]);
+    expect(sim.requests.entries.map((r) => `${r.path} ${r.query.get('page')}`)).toEqual(
+      [null, '2', '3', '4', null, '2', '3', '4'].map((page) => `/api/v2/people ${page}`),
+    );
   });
 });
 

@@ -165,7 +165,11 @@ export class ActionNetworkClient {
     const query = new URLSearchParams({ per_page: String(PAGE_SIZE) });
     if (filter !== null) query.set('filter', filter);
     // Absolute like the hrefs Action Network hands out, so a next link back to the first page is recognised.
-    const first = resumeFrom ?? `${this.baseUrl}/${path}?${query.toString()}`;
+    const start = `${this.baseUrl}/${path}?`;
+    // A cursor written before ACTIONNETWORK_URL changed (or a forged one) may hold a href of another
+    // host or collection: following it would fail on every run (or send the token elsewhere), so the
+    // walk starts over at the first page, which repeats records but loses none.
+    const first = resumeFrom?.startsWith(start) ? resumeFrom : `${start}${query.toString()}`;
     const label = `GET /${path.replace(/\/[0-9a-f-]{36}(?=\/|$)/gi, '/{id}')}`;
     return halPages(first, async (href) => {
       const { body: page, servedAt } = await this.exchange({ method: 'GET', path: href, idempotent: true, label }, collectionPageSchema);
