@@ -32,3 +32,12 @@ export function formatGraphQLError(logger: Logger) {
     return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL' } };
   };
 }
+
+/**
+ * The body of a request refused before GraphQL runs (no key, body too large), shaped like a
+ * GraphQL response so clients read it the same way. BAD_REQUEST is the code Apollo gives a
+ * malformed HTTP request.
+ */
+export function requestErrorBody(code: 'UNAUTHENTICATED' | 'BAD_REQUEST', message: string): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ message, extensions: { code } }] };
+}

@@ -2,6 +2,7 @@
 // integration API (executeHTTPGraphQLRequest): no web framework in between.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { requestErrorBody } from '../errors/to-graphql-error.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -44,8 +45,10 @@ export function graphqlHttpHandler<C extends BaseContext>(
       body = req.method === 'POST' ? parseBody(await readBody(req), req.headers['content-type']) : undefined;
     } catch (err) {
       if (!(err instanceof BodyTooLargeError)) throw err;
-      res.writeHead(413, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] }));
+      // The rest of the body is never read: the connection cannot carry another request, so the
+      // client is told not to reuse it (else its next request on it would meet a reset).
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify(requestErrorBody('BAD_REQUEST', err.message)));
       return;
     }
     const result = await apollo.executeHTTPGraphQLRequest({

@@ -2,6 +2,7 @@
 // routes (integrations), on one Node http server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { requestErrorBody } from '../errors/to-graphql-error.js';
 import type { ClientAuth } from './client-auth.js';
 import type { Readiness } from './readiness.js';
 import type { GraphqlWebSocket } from './websocket.js';
@@ -29,7 +30,7 @@ function unauthenticated(res: ServerResponse): void {
   sendJson(
     res,
     401,
-    { errors: [{ message: 'Missing or invalid API key: send "Authorization: Bearer <key>"', extensions: { code: 'UNAUTHENTICATED' } }] },
+    requestErrorBody('UNAUTHENTICATED', 'Missing or invalid API key: send "Authorization: Bearer <key>"'),
     { 'www-authenticate': 'Bearer' },
   );
 }

@@ -171,6 +171,12 @@ describe('GraphQL reads', () => {
     expect(await res.body.json()).toEqual({ data: { people: { totalCount: 33 } } });
   });
 
+  it('refuses a request body over 1 MB with 413 and a GraphQL error body', async () => {
+    const res = await request(gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ people(first: 1) { totalCount } }`, padding: 'x'.repeat(1_100_000) }) });
+    expect(res.statusCode).toBe(413);
+    expect(await res.body.json()).toEqual({ errors: [{ message: 'request body over 1000000 bytes', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
   it('reports health and readiness', async () => {
     const base = gw.url.replace(/\/graphql$/, '');
     const health = await request(`${base}/healthz`);
