@@ -46,6 +46,11 @@ describe('ChangeLog', () => {
     const keyv = newKeyv();
     const log = await ChangeLog.load(keyv, entries(keyv));
     expect(() => log.after('abc', 10)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after', message: 'Argument "after" must be a change cursor returned by the change feed, but got: "abc"' }));
+    // A well-formed cursor the log has not handed out yet (another store's) would hold back every change up to it.
+    expect(() => log.after('0000000000000007', 10)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after', message: expect.stringContaining('the newest is none yet') }));
+    const first = await log.append({ entity: 'PERSON', id: 'per_a', op: 'CREATED', origin: null, changedFields: ['givenName'] });
+    expect(log.after(first.cursor, 10)).toEqual([]);
+    expect(() => log.after('0000000000000002', 10)).toThrow(expect.objectContaining({ argument: 'after', message: expect.stringContaining(`the newest is ${first.cursor}`) }));
   });
   it('skips an append whose key an entry in the log carries, across a restart too', async () => {
     const keyv = newKeyv();

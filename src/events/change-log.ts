@@ -173,14 +173,23 @@ export class ChangeLog {
 
   /**
    * Up to `limit` entries after `cursor` (from the oldest kept when null), oldest first. Throws
-   * BAD_USER_INPUT naming `after` when the cursor is not one this log hands out, or when entries
-   * after it have been pruned (resuming from it would skip them silently).
+   * BAD_USER_INPUT naming `after` when the cursor is not one this log hands out or has handed out
+   * yet, or when entries after it have been pruned (resuming from it would skip them silently).
    */
   after(cursor: string | null, limit: number): ChangeEntry[] {
     if (cursor !== null && !ChangeLog.isCursor(cursor)) {
       throw GatewayError.badInput('after', `Argument "after" must be a change cursor returned by the change feed, but got: ${JSON.stringify(cursor)}`);
     }
     if (!Number.isInteger(limit) || limit < 0) throw new GatewayError('INTERNAL', `limit must be a non-negative integer, but got: ${limit}`);
+    const newest = this.lastCursor;
+    // A cursor this log has not reached (another store's, or one from before the store was reset)
+    // would hold back every change up to it.
+    if (cursor !== null && (newest === null || cursor > newest)) {
+      throw GatewayError.badInput(
+        'after',
+        `Argument "after" must be a cursor this gateway's change log handed out (the newest is ${newest === null ? 'none yet' : newest}), but got: ${JSON.stringify(cursor)}; read again from the current state and follow the feed without "after"`,
+      );
+    }
     const oldest = this.entries[0];
     // Cursors are consecutive, so the one just before the oldest kept entry still misses nothing.
     if (cursor !== null && oldest && Number(cursor) < Number(oldest.cursor) - 1) {
