@@ -28,6 +28,13 @@ describe('readCoreConfig', () => {
     expect(() => readCoreConfig({ SYNC_INTERVAL_MS: '-5' })).toThrow(/^SYNC_INTERVAL_MS must be/);
   });
 
+  it('refuses a SYNC_INTERVAL_MS longer than a timer can wait (Node would run it after 1 ms, polling nonstop)', () => {
+    expect(readCoreConfig({ SYNC_INTERVAL_MS: '2147483647' }).syncIntervalMs).toBe(2_147_483_647);
+    expect(() => readCoreConfig({ SYNC_INTERVAL_MS: '2147483648' })).toThrow(
+      'SYNC_INTERVAL_MS must be a whole number of milliseconds up to 2147483647 (0 = no background sync), but got: "2147483648"',
+    );
+  });
+
   it('reads the merge policy and rejects a malformed one naming the variable', () => {
     expect(readCoreConfig({ MERGE_FIELD_PRIORITY: 'addresses=CIVICRM' }).mergePolicy).toEqual({ fieldPriority: { addresses: ['CIVICRM'] } });
     expect(() => readCoreConfig({ MERGE_FIELD_PRIORITY: 'addresses' })).toThrow(

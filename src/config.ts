@@ -1,7 +1,7 @@
 // The gateway's own settings, read from the environment and validated once at start.
 import { z } from 'zod';
 import type { Env } from '../connectors/connector-module.js';
-import { EnvVariables } from './env-variables.js';
+import { EnvVariables, MAX_TIMER_MS } from './env-variables.js';
 import { DEFAULT_CHANGELOG_RETENTION_MS } from './events/change-log.js';
 import { parseRetentionDuration } from './events/retention-duration.js';
 import { DEFAULT_MERGE_POLICY, parseFieldPriority, type MergePolicy } from './identity/merge-policy.js';
@@ -14,7 +14,7 @@ const variables = new EnvVariables({
   HOST: { schema: z.string().min(1), expects: 'a host name or address', doc: 'Address to bind (default 127.0.0.1). A non-loopback address requires GATEWAY_API_KEYS.' },
   STORE_URL: { schema: z.string().min(1), expects: 'a store URL', doc: 'Where identities, the record cache and cursors live: sqlite://PATH (default sqlite://.gateway/state.sqlite; memory:// in the demo), redis://HOST:PORT[/DB], or memory://.' },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS), expects: `one of ${LOG_LEVELS.join(', ')}`, doc: 'pino log level (default info).' },
-  SYNC_INTERVAL_MS: { schema: z.coerce.number().int().min(0), expects: 'a whole number of milliseconds (0 = no background sync)', doc: 'How often each CRM is polled for changes (default 60000; 0 = index once at start only).' },
+  SYNC_INTERVAL_MS: { schema: z.coerce.number().int().min(0).max(MAX_TIMER_MS), expects: `a whole number of milliseconds up to ${MAX_TIMER_MS} (0 = no background sync)`, doc: 'How often each CRM is polled for changes (default 60000; 0 = index once at start only).' },
   READ_MAX_AGE_MS: { schema: z.coerce.number().int().min(0), expects: 'a whole number of milliseconds', doc: 'Serve a cached record younger than this instead of asking the CRM; overrides every connector\'s default (CiviCRM and Vtiger 0, Action Network 600000).' },
   MERGE_FIELD_PRIORITY: {
     schema: z.string().transform((text, ctx) => {

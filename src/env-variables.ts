@@ -5,6 +5,12 @@ import type { Env } from '../connectors/connector-module.js';
 import { GatewayError } from './errors/gateway-error.js';
 import type { System } from './model/system.js';
 
+/**
+ * The longest wait a variable may set: Node runs a timer longer than this after 1 ms instead
+ * (TimeoutOverflowWarning), which would turn a long interval into nonstop polling or retrying.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** One variable: what the README says of it, how its value is read, and how an error quotes it. */
 export interface EnvVariable {
   doc: string;

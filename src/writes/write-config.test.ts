@@ -19,7 +19,9 @@ describe('readWriteConfig', () => {
     expect(() => readWriteConfig({ WRITE_DEFAULT_PHONE_REGION: 'UK' })).toThrow(
       expect.objectContaining({ code: 'CONFIG', message: 'WRITE_DEFAULT_PHONE_REGION must be an ISO 3166-1 alpha-2 region such as US, but got: "UK"' }),
     );
-    expect(() => readWriteConfig({ OUTBOX_RETRY_BASE_MS: '0' })).toThrow('OUTBOX_RETRY_BASE_MS must be a positive integer number of milliseconds, but got: "0"');
+    expect(() => readWriteConfig({ OUTBOX_RETRY_BASE_MS: '0' })).toThrow('OUTBOX_RETRY_BASE_MS must be a positive integer number of milliseconds up to 2147483647, but got: "0"');
+    // Longer than a timer can wait: Node would retry after 1 ms instead.
+    expect(() => readWriteConfig({ OUTBOX_RETRY_MAX_MS: '2147483648' })).toThrow('OUTBOX_RETRY_MAX_MS must be a positive integer number of milliseconds up to 2147483647, but got: "2147483648"');
     expect(() => readWriteConfig({ OUTBOX_RETRY_BASE_MS: '2000', OUTBOX_RETRY_MAX_MS: '1000' })).toThrow('OUTBOX_RETRY_MAX_MS must be at least OUTBOX_RETRY_BASE_MS (2000), but got: "1000"');
   });
 });
