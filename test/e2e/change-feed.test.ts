@@ -202,6 +202,27 @@ describe('a slow subscriber', () => {
   });
 });
 
+describe('the graphql-ws protocol', () => {
+  it('answers ping with pong, and a client complete ends the subscription so it stops following the log', async () => {
+    const socket = new WebSocket(gw.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const messages: { type: string; id?: string }[] = [];
+    const arrived = (type: string) => vi.waitFor(() => expect(messages.map((m) => m.type)).toContain(type), { interval: 5 });
+    socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await arrived('connection_ack');
+    socket.send(JSON.stringify({ type: 'ping' }));
+    await arrived('pong');
+    socket.send(JSON.stringify({ id: 's1', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+    await vi.waitFor(() => expect(gw.gateway.changes.listenerCount).toBe(1), { interval: 5 });
+    await gw.gateway.changes.append(change(1));
+    await arrived('next');
+    socket.send(JSON.stringify({ id: 's1', type: 'complete' }));
+    await vi.waitFor(() => expect(gw.gateway.changes.listenerCount).toBe(0), { interval: 5 });
+    socket.close(1000);
+  });
+});
+
 describe('query changes', () => {
   it('pages through the log after a cursor with filters, and refuses a malformed cursor naming after', async () => {
     const log = gw.gateway.changes;
