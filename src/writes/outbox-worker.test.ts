@@ -53,6 +53,23 @@ describe('the outbox worker', () => {
     expect(pending()[1]!.nextAttemptAt!.toMillis() - NOW.toMillis()).toBe(60_000);
   });
 
+  it('never sets a timer longer than Node can wait, even when the CRM asks for a month', async () => {
+    // Node fires a longer timer after 1 ms: the worker would wake nonstop until the retry is due.
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await open(() => NOW);
+      writes.start();
+      crm.injectFault({ operation: 'create', error: new GatewayError('RATE_LIMITED', 'slow down', { system: 'CIVICRM', retryAfterMs: 31 * 24 * 3600_000 }) });
+      await writes.createPerson({ familyName: 'Patient' }, null, null);
+      const delays = () => timers.mock.calls.map((call) => call[1] ?? 0);
+      // The worker's pass after the attempt sleeps until the retry is due: as long as it can.
+      await vi.waitFor(() => expect(Math.max(...delays())).toBeGreaterThanOrEqual(2_147_483_647), { timeout: 2_000, interval: 10 });
+      expect(delays().filter((delay) => delay > 2_147_483_647)).toEqual([]);
+    } finally {
+      timers.mockRestore();
+    }
+  });
+
   it('retries until the CRM recovers, then links the new record to the unified id', async () => {
     await open();
     crm.injectFault({ operation: 'create', times: 3 });

@@ -3,6 +3,7 @@
 // or refused for good. Writes to one record go in order (see Outbox.blockedBy).
 import type { Logger } from 'pino';
 import { DateTime } from 'luxon';
+import { MAX_TIMER_MS } from '../env-variables.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from '../http/retry-policy.js';
 import type { IdentityIndex } from '../store/identity-index.js';
 import type { Outbox, OutboxEntry, WriteJob } from '../store/outbox.js';
@@ -152,7 +153,10 @@ export class OutboxWorker {
     this.schedule(delayMs);
   }
 
-  private schedule(delayMs: number): void {
+  private schedule(requestedMs: number): void {
+    // Node fires a longer timer after 1 ms (a CRM's Retry-After can ask for weeks): wake at the
+    // longest wait instead; the pass then sleeps again until the entry is due.
+    const delayMs = Math.min(requestedMs, MAX_TIMER_MS);
     const at = Date.now() + delayMs;
     if (this.timer && this.timerAt <= at) return;
     this.clearTimer();
