@@ -56,6 +56,20 @@ describe('ChangeFeed.stream', () => {
     expect(log.listenerCount).toBe(0);
   });
 
+  it('ends, and stops following the log, when the changes it still had to replay were pruned meanwhile', async () => {
+    let now = DateTime.fromISO('2025-01-01T00:00:00Z', { zone: 'utc' });
+    const { log } = await openLog(() => now, 60_000);
+    const start = await log.append(change(0));
+    await log.append(change(1));
+    await log.append(change(2));
+    const stream = new ChangeFeed(log).stream({ after: start.cursor, ...all, onOverflow: () => undefined });
+    now = now.plus({ minutes: 2 });
+    await log.append(change(3));
+    await log.prune();
+    await expect(stream.next()).rejects.toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    expect(log.listenerCount).toBe(0);
+  });
+
   it('keeps only the entities and origins asked for; systems leave out the gateway’s own writes', async () => {
     const { log } = await openLog();
     await log.append(change(0, { entity: 'DONATION', id: 'don_0', origin: 'CIVICRM' }));

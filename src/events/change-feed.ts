@@ -106,7 +106,13 @@ class ChangeStream implements AsyncIterableIterator<ChangeEntry> {
   }
 
   async next(): Promise<IteratorResult<ChangeEntry>> {
-    while (this.replaying && !this.ended && this.queued.length === 0) this.replayChunk();
+    try {
+      while (this.replaying && !this.ended && this.queued.length === 0) this.replayChunk();
+    } catch (err) {
+      // A failed next() ends the iteration without return(): stop following the log here.
+      this.end();
+      throw err;
+    }
     const entry = this.queued.shift();
     if (entry) {
       this.delivered = entry.cursor;
