@@ -96,7 +96,7 @@ export class Gateway {
 
     const apollo = new ApolloServer<GatewayContext>({
       schema,
-      plugins: [useUpstreamWarnings()],
+      plugins: [useUpstreamWarnings(logger)],
       formatError: formatGraphQLError(logger),
       includeStacktraceInErrorResponses: false,
     });
