@@ -30,4 +30,7 @@ export class ChangeEvent {
 
   @Field(() => [String], { description: 'Unified field names whose value changed (`sources` when linked records changed).' })
   changedFields!: readonly string[];
+
+  @Field(() => [ID], { description: 'MERGED only: the ids merged into `id`, which now resolve to it; empty otherwise.' })
+  mergedIds!: readonly string[];
 }

@@ -240,6 +240,11 @@ describe('query changes', () => {
     expect(second.data!.changes.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['per_3', 'per_4']);
     expect(second.data!.changes.pageInfo.hasNextPage).toBe(false);
 
+    const merged = await log.append(change(5, { op: 'MERGED', origin: null, changedFields: ['sources'], mergedIds: ['per_6'] }));
+    const mergedPage = await gw.query(`query($after: String) { changes(after: $after) { edges { node { id op mergedIds person { id } } } } }`, { after: second.data!.changes.pageInfo.endCursor });
+    expect(mergedPage.data!.changes.edges).toEqual([{ node: { id: 'per_5', op: 'MERGED', mergedIds: ['per_6'], person: null } }]);
+    expect(merged.cursor > second.data!.changes.pageInfo.endCursor).toBe(true);
+
     const bad = await gw.query(query, { after: 'abc' });
     expect(bad.errors).toEqual([expect.objectContaining({ message: 'Argument "after" must be a change cursor returned by the change feed, but got: "abc"', extensions: { code: 'BAD_USER_INPUT', argument: 'after' } })]);
   });
