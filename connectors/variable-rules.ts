@@ -12,4 +12,5 @@ export const PHONE_REGION = {
   expects: 'an ISO 3166-1 alpha-2 region such as US',
 };
 
-export const POSITIVE_MS = { schema: z.coerce.number().int().positive(), expects: 'a positive integer number of milliseconds' };
+// Node runs a timer longer than 2^31-1 ms after 1 ms, so a larger timeout would fire at once.
+export const POSITIVE_MS = { schema: z.coerce.number().int().positive().max(2_147_483_647), expects: 'a positive integer number of milliseconds up to 2147483647' };

@@ -34,7 +34,7 @@ describe('readActionNetworkConfig', () => {
     [{ ACTIONNETWORK_API_TOKEN: 'k', ACTIONNETWORK_RATE_LIMIT: '0' }, 'ACTIONNETWORK_RATE_LIMIT must be a positive whole number of requests per second, but got: "0"'],
     [{ ACTIONNETWORK_API_TOKEN: 'k', ACTIONNETWORK_RATE_LIMIT: '2.5' }, 'ACTIONNETWORK_RATE_LIMIT must be a positive whole number of requests per second, but got: "2.5"'],
     [{ ACTIONNETWORK_API_TOKEN: 'k', ACTIONNETWORK_FUNDRAISING_PAGE: 'General' }, 'ACTIONNETWORK_FUNDRAISING_PAGE must be a fundraising page uuid, but got: "General"'],
-    [{ ACTIONNETWORK_API_TOKEN: 'k', ACTIONNETWORK_TIMEOUT_MS: 'soon' }, 'ACTIONNETWORK_TIMEOUT_MS must be a positive integer number of milliseconds, but got: "soon"'],
+    [{ ACTIONNETWORK_API_TOKEN: 'k', ACTIONNETWORK_TIMEOUT_MS: 'soon' }, 'ACTIONNETWORK_TIMEOUT_MS must be a positive integer number of milliseconds up to 2147483647, but got: "soon"'],
   ])('refuses %o', (env, message) => {
     expect(() => readActionNetworkConfig(env)).toThrow(message);
     try {

@@ -41,7 +41,8 @@ describe('readCiviCrmConfig', () => {
       [{ CIVICRM_URL: 'crm.example.org' }, 'CIVICRM_URL must be an http(s) URL, but got: "crm.example.org"'],
       [{ CIVICRM_TIMEZONE: 'Mars/Olympus' }, 'CIVICRM_TIMEZONE must be an IANA time zone such as Europe/Berlin, but got: "Mars/Olympus"'],
       [{ CIVICRM_DEFAULT_PHONE_REGION: 'usa' }, 'CIVICRM_DEFAULT_PHONE_REGION must be an ISO 3166-1 alpha-2 region such as US, but got: "usa"'],
-      [{ CIVICRM_TIMEOUT_MS: '-5' }, 'CIVICRM_TIMEOUT_MS must be a positive integer number of milliseconds, but got: "-5"'],
+      [{ CIVICRM_TIMEOUT_MS: '-5' }, 'CIVICRM_TIMEOUT_MS must be a positive integer number of milliseconds up to 2147483647, but got: "-5"'],
+      [{ CIVICRM_TIMEOUT_MS: '2147483648' }, 'CIVICRM_TIMEOUT_MS must be a positive integer number of milliseconds up to 2147483647, but got: "2147483648"'],
     ];
     for (const [env, message] of cases) {
       expect(() => readCiviCrmConfig({ ...base, ...env })).toThrow(expect.objectContaining({ code: 'CONFIG', system: 'CIVICRM', message }));

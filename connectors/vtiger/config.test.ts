@@ -36,7 +36,7 @@ describe('readVtigerConfig', () => {
     expect(() => readVtigerConfig({ ...base, VTIGER_TIMEZONE: 'Mars/Olympus' })).toThrow(
       'VTIGER_TIMEZONE must be an IANA time zone such as Europe/Berlin, but got: "Mars/Olympus"',
     );
-    expect(() => readVtigerConfig({ ...base, VTIGER_TIMEOUT_MS: '0' })).toThrow('VTIGER_TIMEOUT_MS must be a positive integer number of milliseconds, but got: "0"');
+    expect(() => readVtigerConfig({ ...base, VTIGER_TIMEOUT_MS: '0' })).toThrow('VTIGER_TIMEOUT_MS must be a positive integer number of milliseconds up to 2147483647, but got: "0"');
     try {
       readVtigerConfig({ ...base, VTIGER_ACCESS_KEY: ' ', VTIGER_USERNAME: '' });
     } catch (err) {

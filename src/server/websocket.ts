@@ -31,7 +31,10 @@ export function graphqlWebSocket(
       schema,
       context: (ctx) => context({ close: (code, reason) => ctx.extra.socket.close(code, reason) }),
       onConnect: (ctx) => {
-        const presented = ctx.connectionParams?.['authorization'];
+        // Clients differ in how they spell the key (Apollo Client, urql: "Authorization").
+        const params = ctx.connectionParams ?? {};
+        const key = Object.keys(params).find((k) => k.toLowerCase() === 'authorization');
+        const presented = key === undefined ? undefined : params[key];
         // false makes graphql-ws close the socket with 4403 Forbidden.
         return auth.allows(typeof presented === 'string' ? presented : undefined);
       },

@@ -38,14 +38,14 @@ describe('client API keys', () => {
     await res.body.text();
   });
 
-  function wsRun(authorization: string | undefined): Promise<unknown> {
+  function wsRun(authorization: string | undefined, key = 'authorization'): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const client = createClient({
         url: gw.url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         lazy: true,
-        connectionParams: authorization ? { authorization } : {},
+        connectionParams: authorization ? { [key]: authorization } : {},
         on: { closed: (event) => resolve({ closed: (event as { code: number }).code }) },
       });
       client.subscribe(
@@ -69,5 +69,6 @@ describe('client API keys', () => {
 
   it('accepts a websocket whose connection_init carries a valid key', async () => {
     expect(await wsRun('Bearer key-one')).toEqual({ data: { people: { totalCount: 1 } } });
+    expect(await wsRun('Bearer key-two', 'Authorization')).toEqual({ data: { people: { totalCount: 1 } } });
   });
 });
