@@ -1,5 +1,6 @@
 // The value rules several CRMs' variables share, each with the expectation its error message quotes.
 import { z } from 'zod';
+import { MAX_TIMER_MS } from '../src/env-variables.js';
 import { isValidZone } from './naive-time.js';
 import { isRegionCode, type RegionCode } from './phone-numbers.js';
 
@@ -12,5 +13,8 @@ export const PHONE_REGION = {
   expects: 'an ISO 3166-1 alpha-2 region such as US',
 };
 
-// Node runs a timer longer than 2^31-1 ms after 1 ms, so a larger timeout would fire at once.
-export const POSITIVE_MS = { schema: z.coerce.number().int().positive().max(2_147_483_647), expects: 'a positive integer number of milliseconds up to 2147483647' };
+// Node runs a timer longer than MAX_TIMER_MS after 1 ms, so a larger timeout would fire at once.
+export const POSITIVE_MS = {
+  schema: z.coerce.number().int().positive().max(MAX_TIMER_MS),
+  expects: `a positive integer number of milliseconds up to ${MAX_TIMER_MS}`,
+};

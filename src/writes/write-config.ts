@@ -1,12 +1,10 @@
 // Reads and validates the mutations' WRITE_* and OUTBOX_* environment variables once, at start.
 import type { Env } from '../../connectors/connector-module.js';
 import { PHONE_REGION, POSITIVE_MS } from '../../connectors/variable-rules.js';
-import { EnvVariables, MAX_TIMER_MS } from '../env-variables.js';
+import { EnvVariables } from '../env-variables.js';
 import type { WriteSettings } from './gateway-writes.js';
 import { DEFAULT_OUTBOX_BACKOFF } from './outbox-worker.js';
 
-/** A wait the outbox worker sets a timer for, so no longer than a timer can wait. */
-const RETRY_MS = { schema: POSITIVE_MS.schema.max(MAX_TIMER_MS), expects: `${POSITIVE_MS.expects} up to ${MAX_TIMER_MS}` };
 
 const variables = new EnvVariables({
   WRITE_DEFAULT_PHONE_REGION: {
@@ -15,11 +13,11 @@ const variables = new EnvVariables({
   },
   OUTBOX_RETRY_BASE_MS: {
     doc: `Wait before the first retry of a queued write, doubled for each further retry (default ${DEFAULT_OUTBOX_BACKOFF.baseDelayMs}).`,
-    ...RETRY_MS,
+    ...POSITIVE_MS,
   },
   OUTBOX_RETRY_MAX_MS: {
     doc: `Longest wait between two retries of a queued write (default ${DEFAULT_OUTBOX_BACKOFF.maxDelayMs}).`,
-    ...RETRY_MS,
+    ...POSITIVE_MS,
   },
 });
 
