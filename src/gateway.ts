@@ -121,10 +121,17 @@ export class Gateway {
       logger,
       ...(options.routes ? { routes: options.routes({ directory, context }) } : {}),
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host, () => resolve());
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, options.host, () => resolve());
+      });
+    } catch (err) {
+      // Nothing has started serving: release what was set up, leave the store and connectors to the caller.
+      server.close();
+      await Promise.allSettled([websocket.close(), apollo.stop(), writes.close(), stopPruning()]);
+      throw err;
+    }
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     indexer.start();

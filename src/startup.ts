@@ -13,7 +13,7 @@ import { readSocialSignInConfig } from './integrations/socialsignin/config.js';
 import { socialSignInRoutes } from './integrations/socialsignin/social-sign-in-routes.js';
 import { createLogger } from './logger.js';
 import type { System } from './model/system.js';
-import { openStore } from './store/open-store.js';
+import { openStore, type GatewayStore } from './store/open-store.js';
 import { DEFAULT_STORE_URL } from './store/store-url.js';
 /** The demo's CRMs are simulators whose data resets at every start; so does the demo's store. */
 export const DEMO_STORE_URL = 'memory://';
@@ -43,6 +43,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
   const stops: (() => Promise<void>)[] = [];
   const demo = new Map<System, string>();
   const connectors: Connector[] = [];
+  let store: GatewayStore | undefined;
   try {
     for (const { registered: r, create } of configured) {
       if (create) connectors.push(create({ logger: logger.child({ system: r.system }) }));
@@ -53,7 +54,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
         connectors.push(running.connector);
       }
     }
-    const store = await openStore(config.storeUrl ?? (demoMode ? DEMO_STORE_URL : DEFAULT_STORE_URL));
+    store = await openStore(config.storeUrl ?? (demoMode ? DEMO_STORE_URL : DEFAULT_STORE_URL));
     const readMaxAgeMs = new Map(registered.map((r) => [r.system, config.readMaxAgeMs ?? r.defaultReadMaxAgeMs]));
     const gateway = await Gateway.start({
       host: config.host,
@@ -81,7 +82,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
       },
     };
   } catch (err) {
-    await Promise.allSettled([...connectors.map((c) => c.close()), ...stops.map((stop) => stop())]);
+    await Promise.allSettled([...connectors.map((c) => c.close()), ...stops.map((stop) => stop()), ...(store ? [store.close()] : [])]);
     throw err;
   }
 }
