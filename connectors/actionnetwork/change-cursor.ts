@@ -2,6 +2,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { GatewayError } from '../../src/errors/gateway-error.js';
+import type { RemoteRecord } from '../../src/model/remote-record.js';
+import { recordContentHash } from '../../src/store/record-cache.js';
 import { utcToAnTime } from './fields.js';
 
 /**
@@ -27,16 +29,21 @@ const cursorSchema = z.object({
   next: z.string().nullable(),
   /** Server time of the walk's first page; null until it has been read. */
   startedAt: z.string().nullable(),
-  /** id → modified_date yielded by the previous walk inside this walk's overlap. */
+  /** id → version (modified_date and content) yielded by the previous walk inside this walk's overlap. */
   skip: stamps,
-  /** id → modified_date read by this walk that fall inside the next walk's overlap. */
+  /** id → version read by this walk that falls inside the next walk's overlap. */
   seen: stamps,
 });
 type CursorState = z.output<typeof cursorSchema>;
 
-interface Stamped {
-  remoteId: string;
-  modifiedAt: DateTime | null;
+type Stamped = Pick<RemoteRecord, 'system' | 'entity' | 'remoteId' | 'modifiedAt' | 'data'>;
+
+/**
+ * modified_date has whole seconds: a record changed twice within one second (a sync write, then a
+ * person's edit) keeps its stamp, so the version also names the content.
+ */
+function versionOf(record: Stamped, stamp: string): string {
+  return `${stamp}#${recordContentHash(record as RemoteRecord).slice(0, 16)}`;
 }
 
 export class ChangeWalk {
@@ -72,7 +79,7 @@ export class ChangeWalk {
 
   /**
    * Takes one page as read (in order) and returns the records to yield: all but those the previous
-   * walk already yielded unchanged. The first page's server time fixes when the walk began.
+   * walk already yielded unchanged (same modified_date and same content). The first page's server time fixes when the walk began.
    */
   accept<R extends Stamped>(records: readonly R[], servedAt: Date | null): R[] {
     this.state.startedAt ??= utcToAnTime(servedAt ? DateTime.fromJSDate(servedAt, { zone: 'utc' }) : DateTime.utc());
@@ -80,8 +87,9 @@ export class ChangeWalk {
     const fresh: R[] = [];
     for (const record of records) {
       const stamp = record.modifiedAt ? utcToAnTime(record.modifiedAt) : null;
-      if (stamp !== null && stamp > nextSince && Object.keys(this.state.seen).length < MAX_REMEMBERED) this.state.seen[record.remoteId] = stamp;
-      if (stamp === null || this.state.skip[record.remoteId] !== stamp) fresh.push(record);
+      const version = stamp === null ? null : versionOf(record, stamp);
+      if (stamp !== null && stamp > nextSince && Object.keys(this.state.seen).length < MAX_REMEMBERED) this.state.seen[record.remoteId] = version!;
+      if (version === null || this.state.skip[record.remoteId] !== version) fresh.push(record);
     }
     return fresh;
   }
@@ -92,7 +100,7 @@ export class ChangeWalk {
     // A walk that read nothing learned no server time and saw no change: the old bound still holds.
     if (this.state.startedAt === null) return JSON.stringify({ ...this.state, next: null, seen: {} });
     const since = this.nextSince();
-    const skip = Object.fromEntries(Object.entries(this.state.seen).filter(([, stamp]) => stamp > since));
+    const skip = Object.fromEntries(Object.entries(this.state.seen).filter(([, version]) => version.split('#')[0]! > since));
     return JSON.stringify({ since, next: null, startedAt: null, skip, seen: {} } satisfies CursorState);
   }
 

@@ -129,6 +129,21 @@ describe('ActionNetworkConnector change listing', () => {
     expect(changed.flatMap((p) => p.records).map((r) => r.data.givenName).sort()).toEqual(['Changed', 'Changed too']);
   });
 
+  it('lists a record again when it changed twice within the second its last listing saw (same modified_date, new content)', async () => {
+    await sim.close();
+    const clock = Date.parse('2025-01-01T00:40:30Z');
+    sim = await startActionNetworkSimulator({ rateLimit: 500, now: () => clock, seed: (store) => (ids = seedBulkPeople(store, 3)) });
+    await connector.close();
+    connector = new ActionNetworkConnector(configFor());
+    sim.store.update(ids[1] ?? '', { given_name: 'First edit' });
+    const first = await collect(connector.listChanged('PERSON', null));
+    expect(first.flatMap((p) => p.records).find((r) => r.remoteId === ids[1])?.data.givenName).toBe('First edit');
+    // The clock has not moved: the second edit carries the same modified_date as the first.
+    sim.store.update(ids[1] ?? '', { given_name: 'Second edit' });
+    const again = await collect(connector.listChanged('PERSON', first.at(-1)?.cursor ?? null));
+    expect(again.flatMap((p) => p.records).map((r) => [r.remoteId, r.data.givenName])).toEqual([[ids[1], 'Second edit']]);
+  });
+
   it('keeps its bound when a walk finds nothing', async () => {
     const cursor = JSON.stringify({ since: '2030-01-01T00:00:00Z', next: null, startedAt: null, skip: {}, seen: {} });
     const pages = await collect(connector.listChanged('PERSON', cursor));
