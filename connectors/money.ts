@@ -1,14 +1,29 @@
 // Formats CRM amounts (JSON numbers like 125.5, or decimal strings) as the unified decimal string.
 
 /** Minor digits of a currency (USD 2, JPY 0), capped by what the CRM can store. */
-export function minorDigits(currency: string, cap = 2): number {
+// Building an Intl.NumberFormat costs far more than using one: a first sync of 20,000 donations
+// spent 2.7 s here. Per currency the answer never changes.
+const CURRENCY_DIGITS = new Map<string, number | null>();
+
+/** The currency's minor digits per Intl, or null when Intl does not know the code. */
+function currencyDigits(currency: string): number | null {
+  const known = CURRENCY_DIGITS.get(currency);
+  if (known !== undefined) return known;
+  let digits: number | null;
   try {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-    return Math.min(digits ?? 2, cap);
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
-    // Not an ISO 4217 code Intl knows: keep the CRM's precision rather than guess.
-    return cap;
+    digits = null;
   }
+  // Currency codes come from CRM data: a bound keeps odd values from growing the map.
+  if (CURRENCY_DIGITS.size < 1_000) CURRENCY_DIGITS.set(currency, digits);
+  return digits;
+}
+
+export function minorDigits(currency: string, cap = 2): number {
+  const digits = currencyDigits(currency);
+  // Not an ISO 4217 code Intl knows: keep the CRM's precision rather than guess.
+  return digits === null ? cap : Math.min(digits, cap);
 }
 
 /**
