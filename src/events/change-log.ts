@@ -9,6 +9,7 @@ import type Keyv from 'keyv';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { GatewayError } from '../errors/gateway-error.js';
+import { shareLocale } from '../model/shared-locale.js';
 import { ENTITY_TYPES, SYSTEMS, type EntityType, type System } from '../model/system.js';
 import { SerialQueue } from '../store/serial-queue.js';
 import { storeWrite } from '../store/store-write.js';
@@ -70,13 +71,33 @@ function cursorOf(sequence: number): string {
   return String(sequence).padStart(CURSOR_DIGITS, '0');
 }
 
+// A first sync appends a change per object, most naming one of a few field lists: entries share one
+// frozen copy of each (field names come from a fixed set; the bound only guards against surprises).
+const FIELD_LISTS = new Map<string, readonly string[]>();
+const MAX_FIELD_LISTS = 4_096;
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+function fieldList(fields: readonly string[]): readonly string[] {
+  const key = fields.join(',');
+  let list = FIELD_LISTS.get(key);
+  if (!list) {
+    list = Object.freeze([...fields]);
+    if (FIELD_LISTS.size < MAX_FIELD_LISTS) FIELD_LISTS.set(key, list);
+  }
+  return list;
+}
+
+function idList(ids: readonly string[]): readonly string[] {
+  return ids.length === 0 ? NO_IDS : Object.freeze([...ids]);
+}
+
 function decode(key: string, value: unknown): ChangeEntry {
   const parsed = StoredChangeSchema.safeParse(value);
   const at = parsed.success ? DateTime.fromISO(parsed.data.at, { zone: 'utc' }) : null;
   if (!parsed.success || parsed.data.cursor !== key || !CURSOR_PATTERN.test(key) || !at?.isValid) {
     throw new GatewayError('INTERNAL', `stored change ${JSON.stringify(key)} must be a change log entry, but got: ${JSON.stringify(value)}`);
   }
-  return Object.freeze({ ...parsed.data, at });
+  return Object.freeze({ ...parsed.data, changedFields: fieldList(parsed.data.changedFields), mergedIds: idList(parsed.data.mergedIds), at: shareLocale(at) });
 }
 
 export class ChangeLog {
@@ -138,13 +159,13 @@ export class ChangeLog {
       const last = this.entries.at(-1);
       const entry: ChangeEntry = Object.freeze({
         cursor: cursorOf(last ? Number(last.cursor) + 1 : 1),
-        at: this.now(),
+        at: shareLocale(this.now()),
         entity: change.entity,
         id: change.id,
         op: change.op,
         origin: change.origin,
-        changedFields: Object.freeze([...change.changedFields]),
-        mergedIds: Object.freeze([...(change.mergedIds ?? [])]),
+        changedFields: fieldList(change.changedFields),
+        mergedIds: idList(change.mergedIds ?? []),
         key: change.key ?? null,
       });
       await storeWrite(`append change ${entry.cursor}`, () => this.keyv.set(entry.cursor, { ...entry, at: entry.at.toUTC().toISO() }));

@@ -7,6 +7,7 @@
 import type Keyv from 'keyv';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { shareLocale } from '../model/shared-locale.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { recordKeyString } from '../model/remote-record.js';
 import { ENTITY_TYPES, SYSTEMS, type EntityType, type System } from '../model/system.js';
@@ -84,7 +85,8 @@ function decode(key: string, value: unknown): UnifiedIdentity {
 }
 
 function freezeIdentity(identity: UnifiedIdentity): UnifiedIdentity {
-  return Object.freeze({ ...identity, links: Object.freeze(identity.links.map((l) => Object.freeze({ ...l }))) });
+  shareLocale(identity.createdAt);
+  return Object.freeze({ ...identity, links: Object.freeze(identity.links.map((l) => Object.freeze({ ...l, linkedAt: shareLocale(l.linkedAt) }))) });
 }
 
 function linkKey(system: System, entity: EntityType, remoteId: string): string {

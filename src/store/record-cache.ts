@@ -6,6 +6,7 @@
 import type Keyv from 'keyv';
 import { z } from 'zod';
 import { GatewayError } from '../errors/gateway-error.js';
+import { shareRecordLocales } from '../model/shared-locale.js';
 import type { RemoteRecord, RecordKey } from '../model/remote-record.js';
 import { recordKeyString } from '../model/remote-record.js';
 import type { EntityType, System } from '../model/system.js';
@@ -63,7 +64,7 @@ export class RecordCache {
     for await (const [key, value] of stored) {
       const parsed = StoredEntrySchema.safeParse(value);
       if (!parsed.success) throw new GatewayError('INTERNAL', `stored record ${JSON.stringify(key)} must be a cached record, but got: ${JSON.stringify(value)}`);
-      const record = decodeRecord(parsed.data.record);
+      const record = shareRecordLocales(decodeRecord(parsed.data.record));
       cache.group(record.system, record.entity).set(record.remoteId, Object.freeze({ record, fetchedAt: parsed.data.fetchedAt, hash: parsed.data.hash }));
     }
     return cache;
@@ -86,6 +87,7 @@ export class RecordCache {
    * true for the read path's max-age check; `changed` tells whether the content is new.
    */
   put<E extends EntityType>(record: RemoteRecord<E>, fetchedAt: number = Date.now()): Promise<PutResult<E>> {
+    shareRecordLocales(record);
     const encoded = encodeRecord(record);
     const entry: StoredEntry = { record: encoded, fetchedAt, hash: contentHash(encoded.data) };
     return this.writes.run(async () => {
@@ -106,6 +108,7 @@ export class RecordCache {
    */
   putMany(list: readonly RemoteRecord[], fetchedAt: number = Date.now()): Promise<PutResult[]> {
     const entries = list.map((record) => {
+      shareRecordLocales(record);
       const encoded = encodeRecord(record);
       return { record, stored: { record: encoded, fetchedAt, hash: contentHash(encoded.data) } satisfies StoredEntry };
     });
