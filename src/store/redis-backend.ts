@@ -47,6 +47,8 @@ export class RedisBackend implements KeyvBackend {
     const client = newClient(url, () => connected, (err) => {
       lastError = err;
     });
+    // Every namespace's adapter listens to this one client (error, connect, …): one listener each, by design.
+    client.setMaxListeners(0);
     try {
       await client.connect();
       connected = true;

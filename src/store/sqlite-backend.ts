@@ -84,6 +84,8 @@ export class SqliteBackend implements KeyvBackend {
       // The adapter also emits every error it throws (an EventEmitter throws an unheard 'error');
       // the rejected query is what we act on.
       adapter.on('error', () => {});
+      // Every namespace's Keyv listens for errors on this one adapter: one listener each, by design.
+      adapter.setMaxListeners(0);
       // WAL with synchronous=NORMAL: a commit is an append, not an fsync, so the indexer's one write
       // per record stays cheap; a committed write survives a process crash (a power cut may lose the
       // last few, which the next sync pass re-reads from the CRM).
