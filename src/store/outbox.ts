@@ -5,12 +5,12 @@
 // persisted (one at a time) before they resolve; one gateway process per store. An entry is added
 // BEFORE its first attempt (write-ahead), so a crash mid-write leaves it here to be retried.
 import type Keyv from 'keyv';
-import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { UnifiedData } from '../model/entities.js';
 import { ENTITY_TYPES, SYSTEMS, type EntityType, type System } from '../model/system.js';
+import { orderedId } from './ordered-id.js';
 import { decodeUnifiedData, encodeUnifiedData } from './record-codec.js';
 import { SerialQueue } from './serial-queue.js';
 import { storeWrite } from './store-write.js';
@@ -44,6 +44,11 @@ export interface WriteJob<E extends EntityType = EntityType> {
   /** Other unified objects this write refers to: their pending writes in `system` go first. */
   readonly dependsOn: readonly string[];
   readonly createdAt: DateTime;
+  /**
+   * The CRM whose change the sync is carrying to this twin; absent for a gateway mutation. The
+   * change log names it as the change's origin.
+   */
+  readonly origin?: System;
 }
 
 export interface OutboxEntry<E extends EntityType = EntityType> extends WriteJob<E> {
@@ -66,6 +71,7 @@ const StoredEntrySchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   dependsOn: z.array(z.string()),
   createdAt: z.string(),
+  origin: z.enum(SYSTEMS).optional(),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int().min(0),
   nextAttemptAt: z.string().nullable(),
@@ -108,19 +114,16 @@ function decode(key: string, value: unknown): OutboxEntry {
   });
 }
 
-let lastMillis = 0;
-let sequence = 0;
-
 /** "wr_" + creation time + a per-millisecond counter + randomness: ids sort in creation order. */
 export function newWriteJobId(now: DateTime): string {
-  const ms = now.toMillis();
-  sequence = ms === lastMillis ? sequence + 1 : 0;
-  lastMillis = ms;
-  return `wr_${ms.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(3, '0')}${randomBytes(4).toString('hex')}`;
+  return orderedId('wr_', now);
 }
 
 export class Outbox {
   private readonly entries = new Map<string, OutboxEntry>();
+  // unifiedId → its entries, oldest first: what blockedBy and pendingCreate look at, so an outbox
+  // of thousands (a first sync's creates) is not scanned once per write.
+  private readonly byObject = new Map<string, OutboxEntry[]>();
   private readonly claimed = new Set<string>();
   private readonly writes = new SerialQueue();
   private sorted: readonly OutboxEntry[] | null = null;
@@ -129,7 +132,7 @@ export class Outbox {
 
   static async load(keyv: Keyv, stored: AsyncIterable<[string, unknown]>): Promise<Outbox> {
     const outbox = new Outbox(keyv);
-    for await (const [key, value] of stored) outbox.entries.set(key, decode(key, value));
+    for await (const [key, value] of stored) outbox.index(decode(key, value));
     return outbox;
   }
 
@@ -154,7 +157,7 @@ export class Outbox {
         await storeWrite(`write ${added.length} outbox entries`, () => this.keyv.setMany(added.map((entry) => ({ key: entry.id, value: encode(entry) }))));
       }
       for (const entry of added) {
-        this.entries.set(entry.id, entry);
+        this.index(entry);
         if (options.claim === true) this.claimed.add(entry.id);
       }
       this.sorted = null;
@@ -188,19 +191,26 @@ export class Outbox {
    * the objects it refers to, whose remote ids it needs.
    */
   blockedBy(entry: WriteJob): OutboxEntry | null {
-    for (const other of this.list()) {
-      if (other.id >= entry.id) break;
-      if (other.status !== 'PENDING' || other.system !== entry.system) continue;
-      const sameRecord = other.unifiedId === entry.unifiedId && (other.remoteId === null || entry.remoteId === null || other.remoteId === entry.remoteId);
-      const neededReference = other.op === 'CREATE' && entry.dependsOn.includes(other.unifiedId);
-      if (sameRecord || neededReference) return other;
-    }
-    return null;
+    let oldest: OutboxEntry | null = null;
+    const consider = (unifiedId: string, blocks: (other: OutboxEntry) => boolean) => {
+      for (const other of this.byObject.get(unifiedId) ?? []) {
+        if (other.id >= entry.id || (oldest !== null && other.id >= oldest.id)) break;
+        if (other.status === 'PENDING' && other.system === entry.system && blocks(other)) oldest = other;
+      }
+    };
+    consider(entry.unifiedId, (other) => other.remoteId === null || entry.remoteId === null || other.remoteId === entry.remoteId);
+    for (const dependency of entry.dependsOn) consider(dependency, (other) => other.op === 'CREATE');
+    return oldest;
   }
 
   /** The PENDING create of this object in this system, or null. */
   pendingCreate(system: System, unifiedId: string): OutboxEntry | null {
-    return this.list().find((e) => e.status === 'PENDING' && e.op === 'CREATE' && e.system === system && e.unifiedId === unifiedId) ?? null;
+    return this.byObject.get(unifiedId)?.find((e) => e.status === 'PENDING' && e.op === 'CREATE' && e.system === system) ?? null;
+  }
+
+  /** Whether any write of this object is still PENDING, in any system. */
+  hasPending(unifiedId: string): boolean {
+    return this.byObject.get(unifiedId)?.some((e) => e.status === 'PENDING') ?? false;
   }
 
   /** Records a failed attempt that may succeed later. */
@@ -216,9 +226,13 @@ export class Outbox {
   /** Drops a delivered entry (or one whose outcome the caller reported itself). */
   remove(id: string): Promise<void> {
     return this.writes.run(async () => {
-      if (!this.entries.has(id)) return;
+      const entry = this.entries.get(id);
+      if (!entry) return;
       await storeWrite(`delete outbox entry ${id}`, () => this.keyv.delete(id));
       this.entries.delete(id);
+      const siblings = (this.byObject.get(entry.unifiedId) ?? []).filter((e) => e.id !== id);
+      if (siblings.length === 0) this.byObject.delete(entry.unifiedId);
+      else this.byObject.set(entry.unifiedId, siblings);
       this.claimed.delete(id);
       this.sorted = null;
     });
@@ -229,13 +243,22 @@ export class Outbox {
     return this.writes.idle();
   }
 
+  /** Puts the entry in (or replaces it in) the map and its object's list, which stays oldest first. */
+  private index(entry: OutboxEntry): void {
+    this.entries.set(entry.id, entry);
+    const siblings = (this.byObject.get(entry.unifiedId) ?? []).filter((e) => e.id !== entry.id);
+    siblings.push(entry);
+    if (siblings.length > 1 && siblings.at(-2)!.id > entry.id) siblings.sort((a, b) => (a.id < b.id ? -1 : 1));
+    this.byObject.set(entry.unifiedId, siblings);
+  }
+
   private change(id: string, next: (entry: OutboxEntry) => OutboxEntry): Promise<void> {
     return this.writes.run(async () => {
       const entry = this.entries.get(id);
       if (!entry) return;
       const changed = Object.freeze(next(entry));
       await storeWrite(`write outbox entry ${id}`, () => this.keyv.set(id, encode(changed)));
-      this.entries.set(id, changed);
+      this.index(changed);
       this.sorted = null;
     });
   }
