@@ -12,6 +12,7 @@ import { STORE_NAMESPACES } from '../store/keyv-backend.js';
 import { openStore, type GatewayStore } from '../store/open-store.js';
 import { newWriteJobId, Outbox } from '../store/outbox.js';
 import { GatewayWrites } from './gateway-writes.js';
+import { DELIVERY_LANES } from './outbox-worker.js';
 
 const NOW = DateTime.fromISO('2026-03-01T09:00:00.000Z', { zone: 'utc' });
 const BACKOFF = { baseDelayMs: 10, maxDelayMs: 40 };
@@ -82,6 +83,68 @@ describe('the outbox worker', () => {
     const [record] = crm.records('PERSON');
     expect(store.identity.find('CIVICRM', 'PERSON', record!.remoteId)).toBe(result.unifiedId);
     expect(store.records.get(record!)?.record.data.familyName).toBe('Lovelace');
+  });
+
+  it('delivers a backlog a few writes at a time per CRM, each object\'s writes still in order', async () => {
+    await open();
+    const create = crm.create.bind(crm);
+    const update = crm.update.bind(crm);
+    let inFlight = 0;
+    let most = 0;
+    const seen: string[] = [];
+    crm.create = async (entity, items) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      inFlight -= 1;
+      seen.push(`create ${(items[0] as UnifiedData['PERSON']).familyName}`);
+      return create(entity, items);
+    };
+    crm.update = async (entity, patches) => {
+      seen.push(`update ${(patches[0]!.patch as Partial<UnifiedData['PERSON']>).familyName}`);
+      return update(entity, patches);
+    };
+    const createdAt = DateTime.utc();
+    const ids = await Promise.all(Array.from({ length: 10 }, () => store.identity.reserve('PERSON')));
+    const jobs = ids.map((unifiedId, i) => ({ id: newWriteJobId(createdAt), system: 'CIVICRM' as const, entity: 'PERSON' as const, op: 'CREATE' as const, unifiedId, remoteId: null, payload: { familyName: `P${i}` }, dependsOn: [], createdAt }));
+    jobs.push({ ...jobs[0]!, id: newWriteJobId(createdAt), op: 'UPDATE' as never, payload: { familyName: 'P0 again' } });
+    await writes.queue(jobs);
+    writes.start();
+    await vi.waitFor(() => expect(pending()).toEqual([]), { timeout: 5_000, interval: 10 });
+    expect(most).toBe(DELIVERY_LANES);
+    expect(seen.indexOf('update P0 again')).toBeGreaterThan(seen.indexOf('create P0'));
+    expect(crm.records('PERSON').map((r) => r.data.familyName).sort()).toEqual(['P0 again', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9']);
+  });
+
+  it('keeps delivering to one CRM while another CRM\'s writes are held up', async () => {
+    const vtiger = new MemoryConnector({ system: 'VTIGER' });
+    writes = await GatewayWrites.open({ store, connectors: [crm, vtiger], logger: createLogger('silent'), settings: { backoff: BACKOFF } });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const create = crm.create.bind(crm);
+    let held = 0;
+    crm.create = async (entity, items) => {
+      held += 1;
+      await gate;
+      return create(entity, items);
+    };
+    const job = async (system: 'CIVICRM' | 'VTIGER', familyName: string) => {
+      const createdAt = DateTime.utc();
+      const unifiedId = await store.identity.reserve('PERSON');
+      return { id: newWriteJobId(createdAt), system, entity: 'PERSON' as const, op: 'CREATE' as const, unifiedId, remoteId: null, payload: { familyName }, dependsOn: [], createdAt };
+    };
+    writes.start();
+    try {
+      await writes.queue(await Promise.all(['A', 'B', 'C', 'D', 'E'].map((name) => job('CIVICRM', name))));
+      await vi.waitFor(() => expect(held).toBe(DELIVERY_LANES), { timeout: 5_000, interval: 5 });
+      await writes.queue([await job('VTIGER', 'V')]);
+      await vi.waitFor(() => expect(vtiger.records('PERSON').map((r) => r.data.familyName)).toEqual(['V']), { timeout: 5_000, interval: 5 });
+      expect(crm.records('PERSON')).toEqual([]);
+    } finally {
+      release();
+    }
+    await vi.waitFor(() => expect(pending()).toEqual([]), { timeout: 5_000, interval: 10 });
+    expect(crm.records('PERSON')).toHaveLength(5);
   });
 
   it('never sends again a create whose link was recorded before the process stopped', async () => {

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { DateTime } from 'luxon';
 import { MAX_TIMER_MS } from '../env-variables.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from '../http/retry-policy.js';
+import type { System } from '../model/system.js';
 import type { IdentityIndex } from '../store/identity-index.js';
 import type { Outbox, OutboxEntry, WriteJob } from '../store/outbox.js';
 import { outcome, type SystemOutcome } from './system-outcome.js';
@@ -19,6 +20,11 @@ export interface OutboxBackoff {
 }
 
 export const DEFAULT_OUTBOX_BACKOFF: OutboxBackoff = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
+
+/** Writes in flight to one CRM at a time (Action Network's rate budget still paces its own). */
+export const DELIVERY_LANES = 4;
+
+const PASS_SPACING_MS = 25;
 
 export interface OutboxWorkerOptions {
   outbox: Outbox;
@@ -41,8 +47,10 @@ export class OutboxWorker {
   private readonly changes: WriteChanges | null;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Infinity;
-  private pass: Promise<void> | null = null;
-  private again = false;
+  /** The running delivery loop of each CRM. */
+  private readonly loops = new Map<System, Promise<void>>();
+  private kicked: NodeJS.Timeout | null = null;
+  private lastPassAt = 0;
   private running = false;
 
   constructor(options: OutboxWorkerOptions) {
@@ -69,7 +77,9 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.running = false;
     this.clearTimer();
-    await this.pass;
+    if (this.kicked) clearTimeout(this.kicked);
+    this.kicked = null;
+    await Promise.all(this.loops.values());
   }
 
   /** Looks at the outbox again soon (new entries, or a write that others were waiting for settled). */
@@ -92,7 +102,7 @@ export class OutboxWorker {
     }
     // A mutation records its writes as one change; a queued write delivered later is its own.
     const changes = reported ? null : this.changes;
-    const settled = changes ? await changes.around(entry.entity, entry.unifiedId, () => this.deliver(entry, reported)) : await this.deliver(entry, reported);
+    const settled = changes ? await changes.around(entry.entity, entry.unifiedId, () => this.deliver(entry, reported), entry.origin ?? null) : await this.deliver(entry, reported);
     this.kick();
     return settled;
   }
@@ -138,19 +148,25 @@ export class OutboxWorker {
   /** A reserved id whose every create failed and none is pending any more names nothing: forget it. */
   async releaseIfUnwritten(unifiedId: string): Promise<void> {
     if (this.identity.reserved(unifiedId) === null) return;
-    if (this.outbox.list().some((e) => e.unifiedId === unifiedId && e.status === 'PENDING')) return;
+    if (this.outbox.hasPending(unifiedId)) return;
     await this.identity.release(unifiedId);
   }
 
   private wakeAt(delayMs: number): void {
     if (!this.running) return;
-    if (this.pass) {
-      // A pass is running: it looks again when it ends.
-      if (delayMs === 0) this.again = true;
-      else this.schedule(delayMs);
+    if (delayMs > 0) {
+      this.schedule(delayMs);
       return;
     }
-    this.schedule(delayMs);
+    // Every attempt kicks, and a pass scans the outbox: with thousands queued, kicks in a burst
+    // share one pass, at most one every PASS_SPACING_MS.
+    if (this.kicked) return;
+    this.kicked = setTimeout(() => {
+      this.kicked = null;
+      this.lastPassAt = Date.now();
+      this.runPass();
+    }, Math.max(0, this.lastPassAt + PASS_SPACING_MS - Date.now()));
+    this.kicked.unref();
   }
 
   private schedule(requestedMs: number): void {
@@ -176,48 +192,67 @@ export class OutboxWorker {
     this.timerAt = Infinity;
   }
 
+  /**
+   * Starts a delivery loop for every CRM with due entries that has none running. Each CRM's loop
+   * runs on its own, so a rate-limited CRM's backlog never holds up another CRM's writes; a loop
+   * that is running picks up new entries for its CRM in its next round.
+   */
   private runPass(): void {
-    if (!this.running || this.pass) return;
-    this.pass = this.deliverDue()
-      .catch((err: unknown) => {
-        this.logger.error({ err }, 'outbox pass failed; retrying later');
-        this.schedule(this.backoff.maxDelayMs);
-      })
-      .finally(() => {
-        this.pass = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    if (!this.running) return;
+    const systems = new Set(this.due((system) => !this.loops.has(system)).map((e) => e.system));
+    for (const system of systems) {
+      const loop = this.deliverSystem(system)
+        .catch((err: unknown) => {
+          this.logger.error({ err, system }, 'outbox pass failed; retrying later');
+          this.schedule(this.backoff.maxDelayMs);
+        })
+        .finally(() => {
+          this.loops.delete(system);
+          this.sleepUntilNextDue();
+        });
+      this.loops.set(system, loop);
+    }
+    // A running loop sets the timer when it ends; looking for the next due entry now would scan the
+    // whole outbox on every kick.
+    if (this.loops.size === 0) this.sleepUntilNextDue();
   }
 
-  /** Attempts every due entry, one system at a time each, oldest first; then sleeps until the next is due. */
-  private async deliverDue(): Promise<void> {
+  /** Attempts the CRM's due entries, round after round, until none is due. */
+  private async deliverSystem(system: System): Promise<void> {
     for (;;) {
-      this.again = false;
-      const due = this.due();
-      if (due.length === 0 || !this.running) break;
-      const bySystem = new Map<string, OutboxEntry[]>();
-      for (const entry of due) bySystem.set(entry.system, [...(bySystem.get(entry.system) ?? []), entry]);
-      await Promise.all(
-        [...bySystem.values()].map(async (entries) => {
-          for (const entry of entries) {
-            if (!this.running) return;
-            // Ordered writes: an entry that an earlier one in this pass unblocked waits for the next loop.
-            if (this.outbox.blockedBy(entry) !== null || !this.outbox.claim(entry.id)) continue;
-            await this.attempt(entry, false);
-          }
-        }),
-      );
+      const due = this.due((s) => s === system);
+      if (due.length === 0 || !this.running) return;
+      await this.deliverInLanes(due);
     }
+  }
+
+  private sleepUntilNextDue(): void {
     const next = this.nextDue();
     if (next !== null) this.schedule(Math.max(0, next - this.now().toMillis()));
   }
 
-  private due(): OutboxEntry[] {
+  /**
+   * Attempts one CRM's due entries, oldest first, DELIVERY_LANES at a time: a large backlog (a
+   * first sync's creates) is not held to one round trip at a time. Order holds where it matters:
+   * an entry whose object (or a record it refers to) has an older write pending or in flight is
+   * left for the next round.
+   */
+  private async deliverInLanes(entries: readonly OutboxEntry[]): Promise<void> {
+    let next = 0;
+    const lane = async () => {
+      while (this.running && next < entries.length) {
+        const entry = entries[next++]!;
+        if (this.outbox.blockedBy(entry) !== null || !this.outbox.claim(entry.id)) continue;
+        await this.attempt(entry, false);
+      }
+    };
+    await Promise.all(Array.from({ length: DELIVERY_LANES }, lane));
+  }
+
+  /** Entries due now and not blocked, of the CRMs `of` accepts, oldest first. */
+  private due(of: (system: System) => boolean): OutboxEntry[] {
     const now = this.now().toMillis();
-    return this.outbox.list().filter((e) => this.waiting(e) && (e.nextAttemptAt?.toMillis() ?? Infinity) <= now && this.outbox.blockedBy(e) === null);
+    return this.outbox.list().filter((e) => of(e.system) && this.waiting(e) && (e.nextAttemptAt?.toMillis() ?? Infinity) <= now && this.outbox.blockedBy(e) === null);
   }
 
   /** When the next unblocked entry is due (blocked ones are woken when what blocks them settles). */
