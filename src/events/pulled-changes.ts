@@ -42,7 +42,7 @@ export class PulledChanges {
       const others = this.linkedRecords(system, entity, unifiedId, record.remoteId, changed);
       const before = newlyLinked || previous === null ? others : [...others, previous];
       const after = [...others, record];
-      let changedFields = mergedFieldChanges(before, after, this.deps.policy);
+      let changedFields = mergedFieldChanges(before, after, this.deps.policy, this.deps.identity);
       // mergedFieldChanges names `sources` for a change of links; a record already linked changes none.
       if (!newlyLinked) changedFields = changedFields.filter((field) => field !== 'sources');
       changed.set(record.remoteId, record);
@@ -67,7 +67,7 @@ export class PulledChanges {
       }
       const after = this.linkedRecords(system, entity, unifiedId, remoteId, changed);
       const before = previous === null ? after : [...after, previous];
-      await this.deps.changes.append({ entity, id: unifiedId, op: 'UPDATED', origin: system, changedFields: mergedFieldChanges(before, after, this.deps.policy), key });
+      await this.deps.changes.append({ entity, id: unifiedId, op: 'UPDATED', origin: system, changedFields: mergedFieldChanges(before, after, this.deps.policy, this.deps.identity), key });
     }
   };
 

@@ -121,8 +121,8 @@ export class IdentityCurator {
         return { unifiedId, previousId };
       }
       const moved = before.filter((r) => r.system === system && r.remoteId === remoteId);
-      await changes.append({ entity, id: previousId, op: 'UPDATED', origin: null, changedFields: mergedFieldChanges(before, this.linkedRecords(previousId), this.deps.policy) });
-      await changes.append({ entity, id: unifiedId, op: 'CREATED', origin: null, changedFields: mergedFieldChanges([], moved, this.deps.policy) });
+      await changes.append({ entity, id: previousId, op: 'UPDATED', origin: null, changedFields: mergedFieldChanges(before, this.linkedRecords(previousId), this.deps.policy, this.deps.identity) });
+      await changes.append({ entity, id: unifiedId, op: 'CREATED', origin: null, changedFields: mergedFieldChanges([], moved, this.deps.policy, this.deps.identity) });
       return { unifiedId, previousId };
     });
   }
@@ -140,7 +140,7 @@ export class IdentityCurator {
       id: survivorId,
       op: 'MERGED',
       origin: null,
-      changedFields: mergedFieldChanges(before, this.linkedRecords(survivorId), this.deps.policy),
+      changedFields: mergedFieldChanges(before, this.linkedRecords(survivorId), this.deps.policy, this.deps.identity),
       mergedIds,
     });
     return { survivorId, mergedIds };

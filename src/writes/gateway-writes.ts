@@ -12,7 +12,7 @@ import type { System } from '../model/system.js';
 import type { IdentityIndex } from '../store/identity-index.js';
 import { STORE_NAMESPACES } from '../store/keyv-backend.js';
 import type { GatewayStore } from '../store/open-store.js';
-import { Outbox, type OutboxEntry } from '../store/outbox.js';
+import { Outbox, type OutboxEntry, type WriteJob } from '../store/outbox.js';
 import type { RecordCache } from '../store/record-cache.js';
 import { EntityWrites } from './entity-writes.js';
 import { IdempotencyKeys, type WriteResult } from './idempotency-keys.js';
@@ -95,6 +95,18 @@ export class GatewayWrites {
       ...(mergePolicy ? { mergePolicy } : {}),
       now,
     });
+  }
+
+  /** The outbox, for the sync to see which writes are on their way already. */
+  get outbox(): Outbox {
+    return this.options.outbox;
+  }
+
+  /** Queues writes the sync planned, in one store round trip, for the worker to deliver. */
+  async queue(jobs: readonly WriteJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.options.outbox.add(jobs);
+    this.worker.kick();
   }
 
   /** Starts delivering queued writes (those an earlier process left too). */

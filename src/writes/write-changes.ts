@@ -1,12 +1,12 @@
-// Records in the change log what a write through the gateway changed (origin null). The indexer
-// cannot: the write path puts the CRM's answer in the record cache, so the indexer later finds
-// those records unchanged.
+// Records in the change log what a write through the gateway changed (origin null for a mutation;
+// for a sync write, the CRM whose change it carries). The indexer cannot: the write path puts the
+// CRM's answer in the record cache, so the indexer later finds those records unchanged.
 import type { Logger } from 'pino';
 import type { ChangeLog, ChangeOp } from '../events/change-log.js';
 import { mergedFieldChanges } from '../identity/merged-field-changes.js';
 import type { MergePolicy } from '../identity/merge-policy.js';
 import type { RemoteRecord } from '../model/remote-record.js';
-import type { EntityType } from '../model/system.js';
+import type { EntityType, System } from '../model/system.js';
 import type { IdentityIndex } from '../store/identity-index.js';
 import type { RecordCache } from '../store/record-cache.js';
 import { SerialQueue } from '../store/serial-queue.js';
@@ -34,8 +34,11 @@ export class WriteChanges {
 
   constructor(private readonly deps: WriteChangesDeps) {}
 
-  /** Runs `work` (writes to the object) and records what it changed, as one change. */
-  async around<T>(entity: EntityType, unifiedId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` (writes to the object) and records what it changed, as one change; `origin` is
+   * the CRM whose change a sync write carries (null: a gateway mutation).
+   */
+  async around<T>(entity: EntityType, unifiedId: string, work: () => Promise<T>, origin: System | null = null): Promise<T> {
     const slot = this.queues.get(unifiedId) ?? { queue: new SerialQueue(), users: 0 };
     this.queues.set(unifiedId, slot);
     slot.users += 1;
@@ -43,7 +46,7 @@ export class WriteChanges {
       return await slot.queue.run(async () => {
         const before = this.snapshot(entity, unifiedId);
         const result = await work();
-        await this.record(entity, unifiedId, before);
+        await this.record(entity, unifiedId, before, origin);
         return result;
       });
     } finally {
@@ -68,15 +71,15 @@ export class WriteChanges {
    * Never throws: the CRMs have the write, and a change log that failed to note it must not turn
    * the write's result into an error.
    */
-  private async record(entity: EntityType, unifiedId: string, before: RecordSnapshot): Promise<void> {
+  private async record(entity: EntityType, unifiedId: string, before: RecordSnapshot, origin: System | null): Promise<void> {
     try {
-      await this.append(entity, unifiedId, before);
+      await this.append(entity, unifiedId, before, origin);
     } catch (err) {
       this.deps.logger.error({ err, entity, unifiedId }, 'a write went through, but the change log could not record it');
     }
   }
 
-  private async append(entity: EntityType, unifiedId: string, before: RecordSnapshot): Promise<void> {
+  private async append(entity: EntityType, unifiedId: string, before: RecordSnapshot, origin: System | null): Promise<void> {
     const after = this.snapshot(entity, unifiedId);
     let op: ChangeOp;
     let changedFields: string[];
@@ -86,11 +89,11 @@ export class WriteChanges {
       changedFields = [];
     } else {
       op = before.links.length === 0 ? 'CREATED' : 'UPDATED';
-      changedFields = mergedFieldChanges(before.records, after.records, this.deps.policy);
+      changedFields = mergedFieldChanges(before.records, after.records, this.deps.policy, this.deps.identity);
       // mergedFieldChanges always names `sources`, for the link changes it was made for.
       if (before.links.join() === after.links.join()) changedFields = changedFields.filter((field) => field !== 'sources');
       if (changedFields.length === 0) return;
     }
-    await this.deps.changes.append({ entity, id: unifiedId, op, origin: null, changedFields });
+    await this.deps.changes.append({ entity, id: unifiedId, op, origin, changedFields });
   }
 }
