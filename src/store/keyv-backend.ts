@@ -11,6 +11,10 @@ export const STORE_NAMESPACES = {
   idempotency: 'idempotency',
   changelog: 'changelog',
   matchCandidates: 'match-candidates',
+  syncRuns: 'sync-runs',
+  conflicts: 'conflicts',
+  syncBacklog: 'sync-backlog',
+  echoes: 'echoes',
 } as const;
 
 // Lowercase letters, digits and '-': no ':' (the key separator) and no '_' or '%' (SQLite LIKE wildcards).
