@@ -357,6 +357,36 @@ describe('Indexer', () => {
     expect(crm.calls.listChanged.filter((c) => c.entity === 'PERSON')).toHaveLength(2);
   });
 
+  it('lists only the pairs a scope names, and widens a shared follow-up pass to every caller\'s scope', async () => {
+    const civi = new MemoryConnector({ system: 'CIVICRM' });
+    const vtiger = new MemoryConnector({ system: 'VTIGER' });
+    const idx = indexer([civi, vtiger]);
+    const scoped = await idx.runOnce(new Set(['VTIGER:PERSON']));
+    expect(scoped.listings.map((l) => `${l.system}:${l.entity}`)).toEqual(['VTIGER:PERSON']);
+    const hold = civi.holdListings();
+    const first = idx.runOnce();
+    const a = idx.runOnce(new Set(['CIVICRM:DONATION']));
+    const b = idx.runOnce(new Set(['VTIGER:ORGANIZATION']));
+    expect(a).toBe(b);
+    hold.release();
+    await first;
+    expect((await a).listings.map((l) => `${l.system}:${l.entity}`).sort()).toEqual(['CIVICRM:DONATION', 'VTIGER:ORGANIZATION']);
+  });
+
+  it('runs the after-entity hook once per entity, after every connector\'s listing of it, in dependency order', async () => {
+    const civi = new MemoryConnector({ system: 'CIVICRM' });
+    const vtiger = new MemoryConnector({ system: 'VTIGER' });
+    civi.seed('PERSON', samplePerson());
+    const calls: string[] = [];
+    const idx = indexer([civi, vtiger], {
+      afterEntity: async (entity, listings, pass) => {
+        calls.push(`${pass.trigger} ${entity} ${listings.map((l) => `${l.system}:${l.counts.received}`).sort().join(',')}`);
+      },
+    });
+    await idx.runOnce(null, 'MANUAL');
+    expect(calls).toEqual(['MANUAL ORGANIZATION CIVICRM:0,VTIGER:0', 'MANUAL PERSON CIVICRM:1,VTIGER:0', 'MANUAL DONATION CIVICRM:0,VTIGER:0']);
+  });
+
   it('runs at start and then every interval, without overlap, until stopped', async () => {
     const crm = new MemoryConnector();
     crm.seed('PERSON', samplePerson());
