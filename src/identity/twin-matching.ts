@@ -13,6 +13,8 @@ export const DEFAULT_TWIN_MATCHING: TwinMatching = { thresholds: DEFAULT_MATCH_T
 
 export interface OpenTwinMatching {
   resolver: TwinResolver;
+  /** Pairs of people held for a person to decide on. */
+  candidates: MatchCandidates;
   curator: IdentityCurator;
   /** Resolves once every candidate write started so far has settled. */
   idle(): Promise<void>;
@@ -28,5 +30,5 @@ export async function openTwinMatching(
   const candidates = await MatchCandidates.load(store.keyv(namespace), store.entries(namespace));
   const resolver = new TwinResolver({ identity: store.identity, records: store.records, candidates }, matching);
   const curator = new IdentityCurator({ identity: store.identity, records: store.records, candidates, changes, ...(policy ? { policy } : {}) });
-  return { resolver, curator, idle: () => candidates.idle() };
+  return { resolver, candidates, curator, idle: () => candidates.idle() };
 }
