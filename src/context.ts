@@ -4,6 +4,7 @@ import type { Directory } from './graph/directory.js';
 import type { EntityReader } from './graph/entity-reader.js';
 import type { UpstreamWarnings } from './graph/upstream-warnings.js';
 import type { IdentityCurator } from './identity/identity-curator.js';
+import type { SyncService } from './sync/sync-service.js';
 import type { GatewayWrites } from './writes/gateway-writes.js';
 
 export interface GatewayContext {
@@ -17,6 +18,8 @@ export interface GatewayContext {
   curator: IdentityCurator;
   /** The change log as clients read it (shared). */
   feed: ChangeFeed;
+  /** The sync engine: status, runs, conflicts, a run on demand (shared). */
+  sync: SyncService;
   /**
    * Replaces `reader` and `warnings` with fresh ones: a subscription's context lives as long as it
    * does, so it renews them before each event.

@@ -11,7 +11,6 @@ import { formatGraphQLError } from './errors/to-graphql-error.js';
 import { ChangeLog } from './events/change-log.js';
 import { scheduleChangeLogPruning } from './events/change-log-pruner.js';
 import { ChangeFeed } from './events/change-feed.js';
-import { PulledChanges } from './events/pulled-changes.js';
 import { Directory } from './graph/directory.js';
 import { EntityReader } from './graph/entity-reader.js';
 import { RecordLoaders } from './graph/record-loaders.js';
@@ -26,8 +25,12 @@ import { graphqlWebSocket } from './server/websocket.js';
 import type { TwinMatching } from './identity/twin-resolver.js';
 import { openTwinMatching } from './identity/twin-matching.js';
 import { STORE_NAMESPACES } from './store/keyv-backend.js';
+import type { Outbox } from './store/outbox.js';
 import type { GatewayStore } from './store/open-store.js';
-import { Indexer } from './sync/indexer.js';
+import type { Indexer } from './sync/indexer.js';
+import { openSync } from './sync/open-sync.js';
+import type { SyncEngine } from './sync/sync-engine.js';
+import type { SyncPolicy } from './sync/sync-policy.js';
 import { GatewayWrites, type WriteSettings } from './writes/gateway-writes.js';
 
 export interface GatewayOptions {
@@ -46,7 +49,9 @@ export interface GatewayOptions {
   matching?: TwinMatching;
   /** How mutations validate phone numbers and how the outbox backs off. */
   writes?: WriteSettings;
-  /** How long the change log keeps a change, in ms (default 7 days). */
+  /** What the sync copies between CRMs (default DEFAULT_SYNC_POLICY: people and organizations every way, donations into CiviCRM). */
+  syncPolicy?: SyncPolicy;
+  /** How long the change log keeps a change (and the sync a conflict), in ms (default 7 days). */
   changelogRetentionMs?: number;
   /** Live changes queued for one subscriber before it is closed as too slow (default 1,000). */
   maxBufferedChanges?: number;
@@ -66,6 +71,10 @@ export class Gateway {
     readonly url: string,
     readonly schema: GraphQLSchema,
     readonly indexer: Indexer,
+    /** Status, history and conflicts of the sync, and runs on demand. */
+    readonly sync: SyncEngine,
+    /** Writes on their way to the CRMs (mutations' and the sync's), and those refused for good. */
+    readonly outbox: Outbox,
     /** Every change to a unified object, in order: what the change feed serves. */
     readonly changes: ChangeLog,
     private readonly shutdown: () => Promise<void>,
@@ -84,13 +93,28 @@ export class Gateway {
     const writes = await GatewayWrites.open({ store, connectors, logger, changes, ...(options.writes ? { settings: options.writes } : {}), ...(options.mergePolicy ? { mergePolicy: options.mergePolicy } : {}) });
     const twins = await openTwinMatching(store, changes, options.matching, options.mergePolicy);
     const feed = new ChangeFeed(changes, options.maxBufferedChanges);
+    const sync = await openSync({
+      store,
+      connectors,
+      logger,
+      writes,
+      changes,
+      resolver: twins.resolver,
+      candidates: twins.candidates,
+      intervalMs: options.syncIntervalMs,
+      ...(options.syncPolicy ? { policy: options.syncPolicy } : {}),
+      ...(options.mergePolicy ? { mergePolicy: options.mergePolicy } : {}),
+      conflictRetentionMs: changes.retentionMs,
+    });
+    const { indexer, engine } = sync;
+    const stopConflictPruning = scheduleChangeLogPruning(sync.conflicts, logger, 'conflict log');
     const readers = () => {
       const warnings = new UpstreamWarnings();
       const loaders = new RecordLoaders(connectorsBySystem, store.records, maxAge, warnings);
       return { reader: new EntityReader(store.identity, loaders, options.mergePolicy), warnings };
     };
     const context = (connection?: ClientConnection): GatewayContext => {
-      const ctx: GatewayContext = { ...readers(), directory, writes, curator: twins.curator, feed, renew: () => Object.assign(ctx, readers()), ...(connection ? { connection } : {}) };
+      const ctx: GatewayContext = { ...readers(), directory, writes, curator: twins.curator, feed, sync: engine, renew: () => Object.assign(ctx, readers()), ...(connection ? { connection } : {}) };
       return ctx;
     };
 
@@ -102,9 +126,6 @@ export class Gateway {
     });
     await apollo.start();
 
-    const indexer = new Indexer({ store, connectors, logger, intervalMs: options.syncIntervalMs, resolveIdentity: twins.resolver.resolve });
-    indexer.onPage(twins.resolver.observe);
-    indexer.onPage(new PulledChanges({ identity: store.identity, records: store.records, changes, ...(options.mergePolicy ? { policy: options.mergePolicy } : {}) }).observe);
     const auth = new ClientAuth(options.apiKeys);
     const websocket = graphqlWebSocket(schema, auth, context, formatGraphQLError(logger));
     const readiness = new Readiness({
@@ -129,7 +150,7 @@ export class Gateway {
     } catch (err) {
       // Nothing has started serving: release what was set up, leave the store and connectors to the caller.
       server.close();
-      await Promise.allSettled([websocket.close(), apollo.stop(), writes.close(), stopPruning()]);
+      await Promise.allSettled([websocket.close(), apollo.stop(), writes.close(), stopPruning(), stopConflictPruning()]);
       throw err;
     }
     const address = server.address() as AddressInfo;
@@ -145,11 +166,12 @@ export class Gateway {
       await apollo.stop();
       await writes.close();
       await stopPruning();
-      await Promise.all([twins.idle(), changes.idle()]);
+      await stopConflictPruning();
+      await Promise.all([twins.idle(), changes.idle(), sync.idle()]);
       await Promise.all(connectors.map((c) => c.close()));
       await store.close();
     };
-    return new Gateway(`http://${host}:${address.port}${GRAPHQL_PATH}`, schema, indexer, changes, shutdown);
+    return new Gateway(`http://${host}:${address.port}${GRAPHQL_PATH}`, schema, indexer, engine, writes.outbox, changes, shutdown);
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import { readCoreConfig, type CoreConfig } from './config.js';
 import { Gateway } from './gateway.js';
 import { readMatchConfig } from './identity/match-config.js';
 import { readWriteConfig } from './writes/write-config.js';
+import { readSyncPolicy } from './sync/sync-config.js';
 import { readSocialSignInConfig } from './integrations/socialsignin/config.js';
 import { socialSignInRoutes } from './integrations/socialsignin/social-sign-in-routes.js';
 import { createLogger } from './logger.js';
@@ -36,6 +37,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
   const socialSignIn = readSocialSignInConfig(env);
   const matching = readMatchConfig(env);
   const writes = readWriteConfig(env);
+  const syncPolicy = readSyncPolicy(env);
   const logger = options.logger ?? createLogger(config.logLevel);
   const deps = { logger };
   const demoMode = configured.every((c) => c.create === null);
@@ -66,6 +68,7 @@ export async function startFromEnv(env: Env, options: { logger?: Logger; connect
       changelogRetentionMs: config.changelogRetentionMs,
       matching,
       writes,
+      syncPolicy,
       store,
       connectors,
       logger,
