@@ -13,6 +13,7 @@ import { OrganizationResolver } from '../resolvers/organization.resolver.js';
 import { PendingWriteResolver } from '../resolvers/pending-write.resolver.js';
 import { PersonWriteResolver } from '../resolvers/person-write.resolver.js';
 import { PersonResolver } from '../resolvers/person.resolver.js';
+import { SyncResolver } from '../resolvers/sync.resolver.js';
 import { ownSubscribePubSub } from './own-subscribe-pubsub.js';
 
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
@@ -29,6 +30,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       MatchCandidateResolver,
       IdentityLinkResolver,
       ChangeResolver,
+      SyncResolver,
     ],
     pubSub: ownSubscribePubSub,
     // Inputs are checked by the gateway's own validation, which names the field; class-validator is not used.
