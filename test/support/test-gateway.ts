@@ -6,6 +6,7 @@ import { Gateway, type GatewayOptions } from '../../src/gateway.js';
 import { createLogger } from '../../src/logger.js';
 import type { System } from '../../src/model/system.js';
 import { openStore, type GatewayStore } from '../../src/store/open-store.js';
+import { NO_PROPAGATION, type SyncPolicy } from '../../src/sync/sync-policy.js';
 
 export interface TestGatewayOptions {
   connectors: readonly Connector[];
@@ -20,6 +21,10 @@ export interface TestGatewayOptions {
   maxBufferedChanges?: number;
   /** Phone region and outbox backoff for mutations, as Gateway.start takes them. */
   writes?: GatewayOptions['writes'];
+  /** What the sync copies between CRMs (default NO_PROPAGATION: pulls only, so tests of reads and writes see each CRM as seeded). */
+  syncPolicy?: SyncPolicy;
+  /** Pause between sync passes (default 0: one pass at start; tests call runSync). */
+  syncIntervalMs?: number;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -42,7 +47,8 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     host: '127.0.0.1',
     port: 0,
     apiKeys: options.apiKeys ?? [],
-    syncIntervalMs: 0,
+    syncIntervalMs: options.syncIntervalMs ?? 0,
+    syncPolicy: options.syncPolicy ?? NO_PROPAGATION,
     readMaxAgeMs: new Map(Object.entries(options.readMaxAgeMs ?? {}) as [System, number][]),
     store,
     connectors: options.connectors,
