@@ -7,6 +7,7 @@ import { CORE_VARIABLE_DOCS } from '../src/config.js';
 import { MATCH_VARIABLES } from '../src/identity/match-config.js';
 import { SOCIALSIGNIN_VARIABLES } from '../src/integrations/socialsignin/config.js';
 import { WRITE_VARIABLES } from '../src/writes/write-config.js';
+import { SYNC_VARIABLES } from '../src/sync/sync-config.js';
 import { createLogger } from '../src/logger.js';
 import { startFromEnv } from '../src/startup.js';
 
@@ -19,6 +20,7 @@ describe('README', () => {
       ...Object.keys(SOCIALSIGNIN_VARIABLES),
       ...Object.keys(MATCH_VARIABLES),
       ...Object.keys(WRITE_VARIABLES),
+      ...Object.keys(SYNC_VARIABLES),
     ];
     expect(names.length).toBeGreaterThan(20);
     expect(names.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
