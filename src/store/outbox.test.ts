@@ -32,6 +32,20 @@ describe('Outbox', () => {
     outbox = await reload(keyv);
   });
 
+  it('lists entries oldest first however they were added or stored', async () => {
+    const [a, b, c, d] = [job(), job(), job(), job()];
+    await outbox.add([c!]);
+    await outbox.add([a!, d!]);
+    await outbox.add([b!]);
+    expect(outbox.list().map((e) => e.id)).toEqual([a!.id, b!.id, c!.id, d!.id]);
+    await outbox.retryLater(b!.id, clock.plus({ seconds: 1 }), 'timeout');
+    await outbox.remove(c!.id);
+    expect(outbox.list().map((e) => e.id)).toEqual([a!.id, b!.id, d!.id]);
+    const shuffled = newKeyv();
+    for (const entry of [d, a, b]) await shuffled.set(entry!.id, await keyv.get(entry!.id));
+    expect((await reload(shuffled)).list().map((e) => e.id)).toEqual([a!.id, b!.id, d!.id]);
+  });
+
   it('hands out ids that sort in creation order, within one millisecond too', () => {
     const ids = [newWriteJobId(T0), newWriteJobId(T0), newWriteJobId(T0.plus({ milliseconds: 1 }))];
     expect([...ids].sort()).toEqual(ids);

@@ -127,6 +127,10 @@ export class Outbox {
   private readonly claimed = new Set<string>();
   private readonly writes = new SerialQueue();
   private sorted: readonly OutboxEntry[] | null = null;
+  // Ids sort in creation order, and entries are nearly always added in it: `entries` then iterates
+  // oldest first, and list() copies instead of sorting thousands of entries after every delivery.
+  private inIdOrder = true;
+  private newestId = '';
 
   private constructor(private readonly keyv: Keyv) {}
 
@@ -138,7 +142,13 @@ export class Outbox {
 
   /** Every entry, oldest first. */
   list(): readonly OutboxEntry[] {
-    this.sorted ??= Object.freeze([...this.entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    if (!this.inIdOrder) {
+      const ordered = [...this.entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.entries.clear();
+      for (const entry of ordered) this.entries.set(entry.id, entry);
+      this.inIdOrder = true;
+    }
+    this.sorted ??= Object.freeze([...this.entries.values()]);
     return this.sorted;
   }
 
@@ -245,6 +255,10 @@ export class Outbox {
 
   /** Puts the entry in (or replaces it in) the map and its object's list, which stays oldest first. */
   private index(entry: OutboxEntry): void {
+    if (!this.entries.has(entry.id)) {
+      if (entry.id < this.newestId) this.inIdOrder = false;
+      else this.newestId = entry.id;
+    }
     this.entries.set(entry.id, entry);
     const siblings = (this.byObject.get(entry.unifiedId) ?? []).filter((e) => e.id !== entry.id);
     siblings.push(entry);
