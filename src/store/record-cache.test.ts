@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RemoteRecord } from '../model/remote-record.js';
 import { sampleDonation, samplePerson } from '../../test/support/sample-records.js';
-import { RecordCache, recordContentHash } from './record-cache.js';
+import { HOT_RECORDS, RecordCache, recordContentHash } from './record-cache.js';
 
 const T0 = DateTime.fromISO('2024-01-01T00:00:00.000Z', { zone: 'utc' });
 
@@ -34,6 +34,25 @@ describe('RecordCache', () => {
     expect(cache.get({ system: 'CIVICRM', entity: 'PERSON', remoteId: '1' })).toEqual({ record, fetchedAt: 1000, hash: recordContentHash(record) });
     expect(cache.get({ system: 'CIVICRM', entity: 'PERSON', remoteId: '2' })).toBeNull();
     expect(cache.get({ system: 'VTIGER', entity: 'PERSON', remoteId: '1' })).toBeNull();
+  });
+
+  it('gives back a record that has left the decoded working set equal to the one stored, dates included', async () => {
+    const donation: RemoteRecord<'DONATION'> = { system: 'VTIGER', entity: 'DONATION', remoteId: '9x1', createdAt: null, modifiedAt: T0.setZone('Europe/Berlin'), data: sampleDonation() };
+    await cache.put(donation, 500);
+    const hot = cache.get(donation)!;
+    expect(hot.record).toBe(donation);
+    await cache.putMany(Array.from({ length: HOT_RECORDS }, (_, i) => person(String(i))), 600);
+
+    const cold = cache.get(donation)!;
+    expect(cold.record).not.toBe(donation);
+    expect(cold).toMatchObject({ fetchedAt: 500, hash: recordContentHash(donation) });
+    expect(cold.record).toMatchObject({ system: 'VTIGER', entity: 'DONATION', remoteId: '9x1', createdAt: null });
+    expect(cold.record.modifiedAt!.toMillis()).toBe(T0.toMillis());
+    expect(cold.record.data.receivedAt.toMillis()).toBe(donation.data.receivedAt.toMillis());
+    expect(recordContentHash(cold.record)).toBe(recordContentHash(donation));
+    expect(cache.get(donation)!.record).toBe(cold.record);
+    expect(cache.list('VTIGER').map((c) => c.record.remoteId)).toEqual(['9x1']);
+    expect(cache.count()).toBe(HOT_RECORDS + 1);
   });
 
   it('recognises a re-read of an unchanged record, whatever its key order, and keeps the new fetch time', async () => {

@@ -1,8 +1,10 @@
 // The last-seen copy of every remote record, with when it was fetched and a hash of its content.
 //
 // Like the identity index: synchronous reads from an in-memory projection loaded at open, writes
-// persisted (one at a time) before they resolve; one gateway process per store. The cache keeps the
-// record objects it is given and hands the same objects out: treat them as immutable.
+// persisted (one at a time) before they resolve; one gateway process per store. The projection
+// holds each record packed as compact text (half the memory of the decoded objects) and the most
+// recently used few thousand decoded: a hot record comes back as the same object, which callers
+// must treat as immutable.
 import type Keyv from 'keyv';
 import { z } from 'zod';
 import { GatewayError } from '../errors/gateway-error.js';
@@ -11,7 +13,7 @@ import type { RemoteRecord, RecordKey } from '../model/remote-record.js';
 import { recordKeyString } from '../model/remote-record.js';
 import type { EntityType, System } from '../model/system.js';
 import { contentHash } from './content-hash.js';
-import { decodeRecord, encodeRecord, type EncodedRecord } from './record-codec.js';
+import { decodeRecord, encodeRecord, packRecord, unpackRecord, type EncodedRecord } from './record-codec.js';
 import { SerialQueue } from './serial-queue.js';
 import { storeWrite } from './store-write.js';
 
@@ -38,6 +40,16 @@ interface StoredEntry {
   hash: string;
 }
 
+/** A cached record as the projection holds it: packed by packRecord. */
+interface ResidentRecord {
+  readonly packed: string;
+  readonly fetchedAt: number;
+  readonly hash: string;
+}
+
+/** Decoded records kept at hand: the read path's and the sync's working set, not the whole cache. */
+export const HOT_RECORDS = 4_096;
+
 function groupKey(system: System, entity: EntityType): string {
   return `${system}:${entity}`;
 }
@@ -53,7 +65,9 @@ function sameTimes(a: RemoteRecord, b: RemoteRecord): boolean {
 
 export class RecordCache {
   // system:entity → remoteId → entry: listing one system's people never scans the others.
-  private readonly groups = new Map<string, Map<string, CachedRecord>>();
+  private readonly groups = new Map<string, Map<string, ResidentRecord>>();
+  // recordKeyString → decoded copy, least recently used first.
+  private readonly hot = new Map<string, CachedRecord>();
   private readonly writes = new SerialQueue();
   private changes = 0;
 
@@ -64,8 +78,8 @@ export class RecordCache {
     for await (const [key, value] of stored) {
       const parsed = StoredEntrySchema.safeParse(value);
       if (!parsed.success) throw new GatewayError('INTERNAL', `stored record ${JSON.stringify(key)} must be a cached record, but got: ${JSON.stringify(value)}`);
-      const record = shareRecordLocales(decodeRecord(parsed.data.record));
-      cache.group(record.system, record.entity).set(record.remoteId, Object.freeze({ record, fetchedAt: parsed.data.fetchedAt, hash: parsed.data.hash }));
+      const record = decodeRecord(parsed.data.record);
+      cache.group(record.system, record.entity).set(record.remoteId, { packed: packRecord(record), fetchedAt: parsed.data.fetchedAt, hash: parsed.data.hash });
     }
     return cache;
   }
@@ -79,7 +93,14 @@ export class RecordCache {
   }
 
   get<E extends EntityType>(key: RecordKey & { entity: E }): CachedRecord<E> | null {
-    return (this.groups.get(groupKey(key.system, key.entity))?.get(key.remoteId) as CachedRecord<E> | undefined) ?? null;
+    const resident = this.groups.get(groupKey(key.system, key.entity))?.get(key.remoteId);
+    if (!resident) return null;
+    const hotKey = recordKeyString(key);
+    let cached = this.hot.get(hotKey);
+    if (cached && cached.fetchedAt === resident.fetchedAt && cached.hash === resident.hash) this.hot.delete(hotKey);
+    else cached = this.expand(key.system, key.entity, key.remoteId, resident);
+    this.remember(hotKey, cached);
+    return cached as CachedRecord<E>;
   }
 
   /**
@@ -87,13 +108,12 @@ export class RecordCache {
    * true for the read path's max-age check; `changed` tells whether the content is new.
    */
   put<E extends EntityType>(record: RemoteRecord<E>, fetchedAt: number = Date.now()): Promise<PutResult<E>> {
-    shareRecordLocales(record);
     const encoded = encodeRecord(record);
     const entry: StoredEntry = { record: encoded, fetchedAt, hash: contentHash(encoded.data) };
     return this.writes.run(async () => {
       const previous = this.get(record);
       await storeWrite(`write record ${recordKeyString(record)}`, () => this.keyv.set(recordKeyString(record), entry));
-      this.group(record.system, record.entity).set(record.remoteId, Object.freeze({ record, fetchedAt, hash: entry.hash }));
+      this.hold(record, fetchedAt, entry.hash);
       const changed = previous === null || previous.hash !== entry.hash;
       // A re-read of an unchanged record only moves fetchedAt: derived lists need no rebuild.
       if (changed || !sameTimes(previous.record, record)) this.changes += 1;
@@ -108,7 +128,6 @@ export class RecordCache {
    */
   putMany(list: readonly RemoteRecord[], fetchedAt: number = Date.now()): Promise<PutResult[]> {
     const entries = list.map((record) => {
-      shareRecordLocales(record);
       const encoded = encodeRecord(record);
       return { record, stored: { record: encoded, fetchedAt, hash: contentHash(encoded.data) } satisfies StoredEntry };
     });
@@ -119,7 +138,7 @@ export class RecordCache {
       }
       return entries.map(({ record, stored }, i) => {
         const before = previous[i] ?? null;
-        this.group(record.system, record.entity).set(record.remoteId, Object.freeze({ record, fetchedAt, hash: stored.hash }));
+        this.hold(record, fetchedAt, stored.hash);
         const changed = before === null || before.hash !== stored.hash;
         if (changed || !sameTimes(before.record, record)) this.changes += 1;
         return { changed, previous: before };
@@ -134,17 +153,19 @@ export class RecordCache {
       if (previous === null) return null;
       await storeWrite(`delete record ${recordKeyString(key)}`, () => this.keyv.delete(recordKeyString(key)));
       this.groups.get(groupKey(key.system, key.entity))?.delete(key.remoteId);
+      this.hot.delete(recordKeyString(key));
       this.changes += 1;
       return previous;
     });
   }
 
-  /** Every cached record, optionally only one system's and/or one entity's. */
+  /** Every cached record, optionally only one system's and/or one entity's (decoded: for tests and tools, not hot paths). */
   list(system?: System, entity?: EntityType): CachedRecord[] {
     const out: CachedRecord[] = [];
     for (const [key, group] of this.groups) {
-      const [groupSystem, groupEntity] = key.split(':');
-      if ((system === undefined || system === groupSystem) && (entity === undefined || entity === groupEntity)) out.push(...group.values());
+      const [groupSystem, groupEntity] = key.split(':') as [System, EntityType];
+      if ((system !== undefined && system !== groupSystem) || (entity !== undefined && entity !== groupEntity)) continue;
+      for (const [remoteId, resident] of group) out.push(this.hot.get(recordKeyString({ system: groupSystem, entity: groupEntity, remoteId })) ?? this.expand(groupSystem, groupEntity, remoteId, resident));
     }
     return out;
   }
@@ -164,7 +185,26 @@ export class RecordCache {
     return this.writes.idle();
   }
 
-  private group(system: System, entity: EntityType): Map<string, CachedRecord> {
+  /** Keeps the record packed, and at hand as given (the copy a caller just stored is the likeliest next read). */
+  private hold(record: RemoteRecord, fetchedAt: number, hash: string): void {
+    shareRecordLocales(record);
+    this.group(record.system, record.entity).set(record.remoteId, { packed: packRecord(record), fetchedAt, hash });
+    const hotKey = recordKeyString(record);
+    this.hot.delete(hotKey);
+    this.remember(hotKey, Object.freeze({ record, fetchedAt, hash }));
+  }
+
+  private expand(system: System, entity: EntityType, remoteId: string, resident: ResidentRecord): CachedRecord {
+    const record = shareRecordLocales(unpackRecord(system, entity, remoteId, resident.packed));
+    return Object.freeze({ record, fetchedAt: resident.fetchedAt, hash: resident.hash });
+  }
+
+  private remember(hotKey: string, cached: CachedRecord): void {
+    this.hot.set(hotKey, cached);
+    if (this.hot.size > HOT_RECORDS) this.hot.delete(this.hot.keys().next().value!);
+  }
+
+  private group(system: System, entity: EntityType): Map<string, ResidentRecord> {
     const key = groupKey(system, entity);
     let group = this.groups.get(key);
     if (!group) {
