@@ -151,7 +151,7 @@ while (firstSync.size < connectors.length) {
   if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
     lastProgress = performance.now();
     const pulled = gateway.indexer.status().map((s) => `${s.system} ${Object.values(s.indexed).reduce((a, b) => a + b, 0)}`);
-    console.log(`  t=${seconds(syncStart).toFixed(0)} s: cached ${pulled.join(', ')}; RSS ${(rss.sample() / MiB).toFixed(0)} MiB`);
+    console.log(`  t=${seconds(syncStart).toFixed(0)} s: cached ${pulled.join(', ')}; RSS ${(rss.sample() / MiB).toFixed(0)} MiB, heap ${(process.memoryUsage().heapUsed / MiB).toFixed(0)} MiB`);
   }
   await sleep(100);
 }
@@ -303,6 +303,7 @@ const figures = {
     outboxAtEnd: backlogAtEnd,
   },
   rssMiB: { gatewayProcessPeak: round(rss.peakMiB, 0), simulatorProcessAfterSeed: round(simulators.ready.rss / MiB, 0) },
+  memoryAtPeakMiB: Object.fromEntries(Object.entries(rss.atPeak).map(([k, v]) => [k, round(v, 0)])),
   warningsLogged: logs.count,
   wallSeconds: round(seconds(started)),
 };
@@ -340,6 +341,7 @@ rows.push([
 rows.push(['echo events', `${tracker.echoes} (UPDATED for an edited person from a CRM it was not edited in; target 0)`]);
 rows.push(['repeat events', `${tracker.repeats} (further UPDATED for an edited person from the CRM edited, after the edit's own)`]);
 rows.push(['peak RSS', `${figures.rssMiB.gatewayProcessPeak} MiB in the gateway's process (target < 400 MB; the simulators' process held ${figures.rssMiB.simulatorProcessAfterSeed} MiB after seeding)`]);
+rows.push(['memory at the peak', `V8 heap ${figures.memoryAtPeakMiB.heapUsedMiB} MiB used of ${figures.memoryAtPeakMiB.heapTotalMiB} MiB reserved; ${figures.memoryAtPeakMiB.externalMiB} MiB external`]);
 rows.push(['warnings logged', `${logs.count}${logs.first.length ? `; first: ${logs.first.join(' | ')}` : ''}`]);
 rows.push(['wall time', `${figures.wallSeconds} s`]);
 const width = Math.max(...rows.map(([k]) => k.length));
