@@ -144,6 +144,18 @@ describe('where errors', () => {
   });
 });
 
+describe('fetching by id', () => {
+  it('reads the rows an id = or id IN names, however the ids are written, with the rest of the where still applied', async () => {
+    expect(await ids([['id', '=', 9]])).toEqual([9]);
+    expect(await ids([['id', '=', '9']])).toEqual([9]);
+    expect(await ids([['id', 'IN', [14, '9', 14, 999]]])).toEqual([9, 14]);
+    expect(await ids([['id', '=', 9], ['last_name', '=', 'Novak']])).toEqual([]);
+    expect(await ids([['id', 'IN', [9, 47]], ['id', '>', 10]])).toEqual([47]);
+    expect(await ids([['id', '=', 999]])).toEqual([]);
+    expect(await ids([['id', '=', 9.5]])).toEqual([]);
+  });
+});
+
 describe('trash visibility (observed on 5.77)', () => {
   it('hides trashed contacts from a plain get', async () => {
     expect(await ids([['last_name', '=', 'Novak']])).toEqual([]);

@@ -15,7 +15,20 @@ import type { ActionContext } from './action-context.js';
 export function findRows(ctx: ActionContext, conditions: readonly Condition[]): StoredRow[] {
   const evaluator = new WhereEvaluator(ctx.reader, { timeZone: ctx.timeZone, nowMs: ctx.clock.nowMs() });
   const hideTrash = ctx.entity.trash === true && !fetchesById(conditions) && !whereContains(conditions, 'is_deleted');
-  return ctx.store
-    .rows(ctx.entity.name)
-    .filter((row) => !(hideTrash && row.is_deleted === true) && evaluator.matches(row, conditions));
+  return candidateRows(ctx, conditions).filter((row) => !(hideTrash && row.is_deleted === true) && evaluator.matches(row, conditions));
+}
+
+/**
+ * The rows a where can match at all. Like MySQL's primary key, a top-level `id =` or `id IN` of
+ * whole numbers reads those rows alone (a client reading back what it just wrote would otherwise
+ * scan the table); the where is still applied to them in full.
+ */
+function candidateRows(ctx: ActionContext, conditions: readonly Condition[]): readonly StoredRow[] {
+  for (const c of conditions) {
+    if (c.kind !== 'clause' || c.path.key !== 'id' || (c.op !== '=' && c.op !== 'IN')) continue;
+    const ids = (c.op === '=' ? [c.value] : Array.isArray(c.value) ? c.value : [null]).map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
+    if (!ids.every((id): id is number => Number.isSafeInteger(id))) continue;
+    return [...new Set(ids)].sort((a, b) => a - b).flatMap((id) => ctx.store.find(ctx.entity.name, id) ?? []);
+  }
+  return ctx.store.rows(ctx.entity.name);
 }
