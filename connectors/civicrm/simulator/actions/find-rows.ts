@@ -28,7 +28,10 @@ function candidateRows(ctx: ActionContext, conditions: readonly Condition[]): re
     if (c.kind !== 'clause' || c.path.key !== 'id' || (c.op !== '=' && c.op !== 'IN')) continue;
     const ids = (c.op === '=' ? [c.value] : Array.isArray(c.value) ? c.value : [null]).map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
     if (!ids.every((id): id is number => Number.isSafeInteger(id))) continue;
-    return [...new Set(ids)].sort((a, b) => a - b).flatMap((id) => ctx.store.find(ctx.entity.name, id) ?? []);
+    return [...new Set(ids)].sort((a, b) => a - b).flatMap((id) => {
+      const row = ctx.store.find(ctx.entity.name, id);
+      return row ? [row] : [];
+    });
   }
   return ctx.store.rows(ctx.entity.name);
 }
