@@ -22,10 +22,16 @@ export function shareLocale<T extends DateTime | null | undefined>(value: T): T 
   return value;
 }
 
+/** Shares the Locale of the DateTime values among the object's own fields; returns it. */
+export function shareFieldLocales<T extends object>(data: T): T {
+  for (const value of Object.values(data)) shareLocale(value as DateTime | null);
+  return data;
+}
+
 /** Shares the Locale of the record's times and of the DateTime values in its data; returns it. */
 export function shareRecordLocales<R extends RemoteRecord>(record: R): R {
   shareLocale(record.createdAt);
   shareLocale(record.modifiedAt);
-  for (const value of Object.values(record.data as object)) shareLocale(value as DateTime | null);
+  shareFieldLocales(record.data as object);
   return record;
 }

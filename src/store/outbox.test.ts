@@ -32,6 +32,18 @@ describe('Outbox', () => {
     outbox = await reload(keyv);
   });
 
+  it('points the DateTimes of queued writes at the one shared Locale', async () => {
+    const locOf = (value: DateTime) => (value as unknown as { loc: unknown }).loc;
+    const receivedAt = DateTime.fromISO('2025-06-01T12:00:00.000Z', { zone: 'utc' });
+    const [a, b] = [job({ createdAt: DateTime.utc() }), job({ entity: 'DONATION', payload: { receivedAt } as never, createdAt: DateTime.utc() })];
+    expect(locOf(a!.createdAt)).not.toBe(locOf(b!.createdAt));
+    await outbox.add([a!, b!]);
+    const [first, second] = outbox.list();
+    expect(locOf(first!.createdAt)).toBe(locOf(second!.createdAt));
+    expect(locOf((second!.payload as { receivedAt: DateTime }).receivedAt)).toBe(locOf(first!.createdAt));
+    expect(locOf(first!.nextAttemptAt!)).toBe(locOf(first!.createdAt));
+  });
+
   it('lists entries oldest first however they were added or stored', async () => {
     const [a, b, c, d] = [job(), job(), job(), job()];
     await outbox.add([c!]);

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { UnifiedData } from '../model/entities.js';
+import { shareFieldLocales, shareLocale } from '../model/shared-locale.js';
 import { ENTITY_TYPES, SYSTEMS, type EntityType, type System } from '../model/system.js';
 import { orderedId } from './ordered-id.js';
 import { decodeUnifiedData, encodeUnifiedData } from './record-codec.js';
@@ -255,6 +256,10 @@ export class Outbox {
 
   /** Puts the entry in (or replaces it in) the map and its object's list, which stays oldest first. */
   private index(entry: OutboxEntry): void {
+    // A first sync queues thousands of writes, each with two or three DateTimes.
+    shareLocale(entry.createdAt);
+    shareLocale(entry.nextAttemptAt);
+    shareFieldLocales(entry.payload);
     if (!this.entries.has(entry.id)) {
       if (entry.id < this.newestId) this.inIdOrder = false;
       else this.newestId = entry.id;
