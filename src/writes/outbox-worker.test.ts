@@ -12,7 +12,7 @@ import { STORE_NAMESPACES } from '../store/keyv-backend.js';
 import { openStore, type GatewayStore } from '../store/open-store.js';
 import { newWriteJobId, Outbox } from '../store/outbox.js';
 import { GatewayWrites } from './gateway-writes.js';
-import { DELIVERY_LANES } from './outbox-worker.js';
+import { DELIVERY_LANES, DELIVERY_ROUND } from './outbox-worker.js';
 
 const NOW = DateTime.fromISO('2026-03-01T09:00:00.000Z', { zone: 'utc' });
 const BACKOFF = { baseDelayMs: 10, maxDelayMs: 40 };
@@ -114,6 +114,29 @@ describe('the outbox worker', () => {
     expect(most).toBe(DELIVERY_LANES);
     expect(seen.indexOf('update P0 again')).toBeGreaterThan(seen.indexOf('create P0'));
     expect(crm.records('PERSON').map((r) => r.data.familyName).sort()).toEqual(['P0 again', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9']);
+  });
+
+  it('takes a backlog larger than one round a round at a time, and delivers all of it', async () => {
+    await open();
+    const create = crm.create.bind(crm);
+    let inFlight = 0;
+    const rounds: number[] = [];
+    crm.create = async (entity, items) => {
+      inFlight += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      if (inFlight === 0) rounds.push(crm.records('PERSON').length + 1);
+      return create(entity, items);
+    };
+    const createdAt = DateTime.utc();
+    const count = DELIVERY_ROUND * 2 + 10;
+    const ids = await Promise.all(Array.from({ length: count }, () => store.identity.reserve('PERSON')));
+    await writes.queue(ids.map((unifiedId, i) => ({ id: newWriteJobId(createdAt), system: 'CIVICRM' as const, entity: 'PERSON' as const, op: 'CREATE' as const, unifiedId, remoteId: null, payload: { familyName: `P${i}` }, dependsOn: [], createdAt })));
+    writes.start();
+    await vi.waitFor(() => expect(pending()).toEqual([]), { timeout: 10_000, interval: 10 });
+    expect(crm.records('PERSON')).toHaveLength(count);
+    // Lanes run dry at the end of each round before the next one starts.
+    expect(rounds).toEqual(expect.arrayContaining([DELIVERY_ROUND, DELIVERY_ROUND * 2, count]));
   });
 
   it('keeps delivering to one CRM while another CRM\'s writes are held up', async () => {

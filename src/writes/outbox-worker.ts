@@ -26,6 +26,12 @@ export const DELIVERY_LANES = 4;
 
 const PASS_SPACING_MS = 25;
 
+/**
+ * Entries one delivery round of a CRM takes on. A round holds its entries until its last one is
+ * delivered, so a first sync's thousands of queued creates are taken a few hundred at a time.
+ */
+export const DELIVERY_ROUND = 256;
+
 export interface OutboxWorkerOptions {
   outbox: Outbox;
   delivery: WriteDelivery;
@@ -220,7 +226,7 @@ export class OutboxWorker {
   /** Attempts the CRM's due entries, round after round, until none is due. */
   private async deliverSystem(system: System): Promise<void> {
     for (;;) {
-      const due = this.due((s) => s === system);
+      const due = this.due((s) => s === system, DELIVERY_ROUND);
       if (due.length === 0 || !this.running) return;
       await this.deliverInLanes(due);
     }
@@ -249,10 +255,15 @@ export class OutboxWorker {
     await Promise.all(Array.from({ length: DELIVERY_LANES }, lane));
   }
 
-  /** Entries due now and not blocked, of the CRMs `of` accepts, oldest first. */
-  private due(of: (system: System) => boolean): OutboxEntry[] {
+  /** Up to `limit` entries due now and not blocked, of the CRMs `of` accepts, oldest first. */
+  private due(of: (system: System) => boolean, limit = Infinity): OutboxEntry[] {
     const now = this.now().toMillis();
-    return this.outbox.list().filter((e) => of(e.system) && this.waiting(e) && (e.nextAttemptAt?.toMillis() ?? Infinity) <= now && this.outbox.blockedBy(e) === null);
+    const due: OutboxEntry[] = [];
+    for (const e of this.outbox.list()) {
+      if (due.length >= limit) break;
+      if (of(e.system) && this.waiting(e) && (e.nextAttemptAt?.toMillis() ?? Infinity) <= now && this.outbox.blockedBy(e) === null) due.push(e);
+    }
+    return due;
   }
 
   /** When the next unblocked entry is due (blocked ones are woken when what blocks them settles). */
