@@ -16,7 +16,7 @@ import { SyncBacklog } from '../store/sync-backlog.js';
 import { fieldHashes } from './field-values.js';
 import type { IndexedPage } from './page-applier.js';
 import { DEFAULT_SYNC_POLICY } from './sync-policy.js';
-import { TwinSync } from './twin-sync.js';
+import { RECONCILE_CHUNK, TwinSync } from './twin-sync.js';
 
 let store: GatewayStore;
 let connectors: Connector[];
@@ -24,7 +24,7 @@ let unifiedId: string;
 
 const ns = (name: string) => [store.keyv(name), store.entries(name)] as const;
 
-async function twinSync(undecided: ReadonlySet<string> = new Set()): Promise<{ sync: TwinSync; outbox: Outbox; echoes: EchoLedger; backlog: SyncBacklog }> {
+async function twinSync(undecided: ReadonlySet<string> = new Set(), queued: number[] = []): Promise<{ sync: TwinSync; outbox: Outbox; echoes: EchoLedger; backlog: SyncBacklog }> {
   const [outbox, echoes, backlog, conflicts] = await Promise.all([
     Outbox.load(...ns(STORE_NAMESPACES.outbox)),
     EchoLedger.load(...ns(STORE_NAMESPACES.echoes)),
@@ -38,7 +38,10 @@ async function twinSync(undecided: ReadonlySet<string> = new Set()): Promise<{ s
     echoes,
     conflicts,
     outbox,
-    queue: async (jobs) => void (await outbox.add(jobs)),
+    queue: async (jobs) => {
+      queued.push(jobs.length);
+      await outbox.add(jobs);
+    },
     connectors,
     undecided: () => undecided,
     policy: DEFAULT_SYNC_POLICY,
@@ -109,6 +112,27 @@ describe('TwinSync', () => {
     expect(second.outbox.list().map((e) => [e.system, e.op, e.payload])).toEqual([['CIVICRM', 'UPDATE', { familyName: 'King' }]]);
     expect(effects.get('VTIGER')).toMatchObject({ pushed: 1 });
     expect(second.backlog.pending('PERSON')).toEqual([]);
+  });
+
+  it('reconciles a backlog larger than a chunk a chunk at a time: each chunk queued and settled before the next', async () => {
+    const count = RECONCILE_CHUNK + 20;
+    const upserts: { record: RemoteRecord; previous: RemoteRecord | null }[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const id = await store.identity.linkNew('PERSON', 'CIVICRM', `c-${i}`);
+      await store.identity.link(id, 'VTIGER', `v-${i}`);
+      await store.records.putMany([person('CIVICRM', `c-${i}`), person('VTIGER', `v-${i}`)]);
+      upserts.push({ record: person('VTIGER', `v-${i}`, { familyName: `King ${i}` }), previous: person('VTIGER', `v-${i}`) });
+    }
+    const queued: number[] = [];
+    const { sync, outbox, backlog } = await twinSync(new Set(), queued);
+    const listed = page(upserts);
+    await sync.observe({ ...listed, upserts: listed.upserts.map((u, i) => ({ ...u, unifiedId: store.identity.find('VTIGER', 'PERSON', `v-${i}`)! })) });
+    await store.records.putMany(upserts.map((u) => u.record));
+    const effects = await sync.reconcile('PERSON');
+    expect(queued).toEqual([RECONCILE_CHUNK, 20]);
+    expect(effects.get('VTIGER')).toMatchObject({ pushed: count });
+    expect(outbox.list().map((e) => `${e.remoteId} ${(e.payload as { familyName?: string }).familyName}`)).toContain(`c-${count - 1} King ${count - 1}`);
+    expect(backlog.pending('PERSON')).toEqual([]);
   });
 
   it('carries a deletion to the other twins once, even when the page is listed again', async () => {

@@ -19,7 +19,7 @@ import type { IdentityIndex } from '../store/identity-index.js';
 import { newWriteJobId, type Outbox, type WriteJob, type WriteOp } from '../store/outbox.js';
 import { decodeUnifiedData } from '../store/record-codec.js';
 import type { RecordCache } from '../store/record-cache.js';
-import { twinKey, type ChangedTwin, type SyncBacklog } from '../store/sync-backlog.js';
+import { twinKey, type BacklogEntry, type ChangedTwin, type SyncBacklog } from '../store/sync-backlog.js';
 import { REFERENCE_FIELDS, referencedIds } from '../writes/reference-fields.js';
 import type { IndexedPage, IndexedUpsert } from './page-applier.js';
 import { fieldHashes, portableData, type FieldHashes } from './field-values.js';
@@ -57,6 +57,21 @@ export interface TwinSyncDeps {
 }
 
 export const noEffects = (): SyncEffects => ({ pushed: 0, conflicts: 0, echoes: 0, errors: 0 });
+
+/** Backlog entries reconciled, queued and settled together. */
+export const RECONCILE_CHUNK = 500;
+
+/** What one reconcile pass carries from chunk to chunk. */
+interface ReconcilePass {
+  /** People a match candidate holds for review: no twins are created for them. */
+  undecided: ReadonlySet<string>;
+  /** "SYSTEM:unifiedId" of creates pending in the outbox or planned in this pass. */
+  creating: Set<string>;
+  /** "SYSTEM:unifiedId" of creates ever queued (pending, refused or planned). */
+  tried: Set<string>;
+  /** The effects counted for an originating CRM. */
+  of(system: System): SyncEffects;
+}
 
 export class TwinSync {
   private readonly connectors: ReadonlyMap<System, Connector>;
@@ -111,9 +126,6 @@ export class TwinSync {
     const of = (system: System) => effects.get(system) ?? effects.set(system, noEffects()).get(system)!;
     const pending = this.deps.backlog.pending(entity);
     const undecided = this.deps.undecided?.() ?? new Set<string>();
-    const jobs: WriteJob[] = [];
-    const conflicts: NewSyncConflict[] = [];
-    const expectations: { system: System; unifiedId: string; fields: FieldHashes }[] = [];
     // Creates queued (or refused) already, and those planned in this pass: twins on their way.
     const creating = new Set<string>();
     const tried = new Set<string>();
@@ -122,6 +134,22 @@ export class TwinSync {
       tried.add(`${e.system}:${e.unifiedId}`);
       if (e.status === 'PENDING') creating.add(`${e.system}:${e.unifiedId}`);
     }
+    await this.deps.echoes.prune();
+    for (let start = 0; start < pending.length; start += RECONCILE_CHUNK) {
+      await this.reconcileChunk(entity, pending.slice(start, start + RECONCILE_CHUNK), { undecided, creating, tried, of });
+    }
+    return effects;
+  }
+
+  /**
+   * Plans, records and queues one chunk of the backlog, then settles it: a first sync's tens of
+   * thousands of objects never have their plans, writes and echo expectations in memory at once.
+   */
+  private async reconcileChunk(entity: EntityType, pending: readonly BacklogEntry[], pass: ReconcilePass): Promise<void> {
+    const { undecided, creating, tried, of } = pass;
+    const jobs: WriteJob[] = [];
+    const conflicts: NewSyncConflict[] = [];
+    const expectations: { system: System; unifiedId: string; fields: FieldHashes }[] = [];
     for (const entry of pending) {
       try {
         const plan = planReconcile({
@@ -155,12 +183,10 @@ export class TwinSync {
       }
     }
     if (conflicts.length > 0) await this.deps.conflicts.record(conflicts);
-    await this.deps.echoes.prune();
     // Expectations first: an echo that comes back before the write is confirmed must be known.
     await this.deps.echoes.expect(expectations);
     await this.deps.queue(jobs);
     await this.deps.backlog.settle(pending.map((e) => e.unifiedId));
-    return effects;
   }
 
   private held(system: System, entity: EntityType): ReadonlySet<string> {
