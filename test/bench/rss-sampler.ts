@@ -11,11 +11,15 @@ export interface MemoryAtPeak {
   heapTotalMiB: number;
   /** Buffers and other memory V8 objects hold outside the heap. */
   externalMiB: number;
+  /** Seconds from the sampler's start to the peak. */
+  atSecond: number;
 }
 
 export class RssSampler {
   private readonly timer: NodeJS.Timeout;
   private peak: NodeJS.MemoryUsage = process.memoryUsage();
+  private peakAt = performance.now();
+  private readonly startedAt = performance.now();
 
   constructor(everyMs: number) {
     if (!Number.isInteger(everyMs) || everyMs < 1) throw new RangeError(`everyMs must be a positive integer, but got: ${String(everyMs)}`);
@@ -27,7 +31,10 @@ export class RssSampler {
   /** Takes a sample now (also at the end, so a peak between the last tick and the end is not missed). */
   sample(): number {
     const usage = process.memoryUsage();
-    if (usage.rss > this.peak.rss) this.peak = usage;
+    if (usage.rss > this.peak.rss) {
+      this.peak = usage;
+      this.peakAt = performance.now();
+    }
     return usage.rss;
   }
 
@@ -37,7 +44,7 @@ export class RssSampler {
 
   get atPeak(): MemoryAtPeak {
     const { rss, heapUsed, heapTotal, external } = this.peak;
-    return { rssMiB: rss / MiB, heapUsedMiB: heapUsed / MiB, heapTotalMiB: heapTotal / MiB, externalMiB: external / MiB };
+    return { rssMiB: rss / MiB, heapUsedMiB: heapUsed / MiB, heapTotalMiB: heapTotal / MiB, externalMiB: external / MiB, atSecond: (this.peakAt - this.startedAt) / 1000 };
   }
 
   stop(): void {

@@ -341,7 +341,7 @@ rows.push([
 rows.push(['echo events', `${tracker.echoes} (UPDATED for an edited person from a CRM it was not edited in; target 0)`]);
 rows.push(['repeat events', `${tracker.repeats} (further UPDATED for an edited person from the CRM edited, after the edit's own)`]);
 rows.push(['peak RSS', `${figures.rssMiB.gatewayProcessPeak} MiB in the gateway's process (target < 400 MB; the simulators' process held ${figures.rssMiB.simulatorProcessAfterSeed} MiB after seeding)`]);
-rows.push(['memory at the peak', `V8 heap ${figures.memoryAtPeakMiB.heapUsedMiB} MiB used of ${figures.memoryAtPeakMiB.heapTotalMiB} MiB reserved; ${figures.memoryAtPeakMiB.externalMiB} MiB external`]);
+rows.push(['memory at the peak', `${figures.memoryAtPeakMiB.atSecond} s into the run (the sync started at ${round((syncStart - started) / 1000, 0)} s): V8 heap ${figures.memoryAtPeakMiB.heapUsedMiB} MiB used of ${figures.memoryAtPeakMiB.heapTotalMiB} MiB reserved; ${figures.memoryAtPeakMiB.externalMiB} MiB external`]);
 rows.push(['warnings logged', `${logs.count}${logs.first.length ? `; first: ${logs.first.join(' | ')}` : ''}`]);
 rows.push(['wall time', `${figures.wallSeconds} s`]);
 const width = Math.max(...rows.map(([k]) => k.length));
