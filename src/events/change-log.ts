@@ -13,6 +13,7 @@ import { shareLocale } from '../model/shared-locale.js';
 import { ENTITY_TYPES, SYSTEMS, type EntityType, type System } from '../model/system.js';
 import { SerialQueue } from '../store/serial-queue.js';
 import { storeWrite } from '../store/store-write.js';
+import { checkedRetention } from './retention-duration.js';
 
 export const CHANGE_OPS = ['CREATED', 'UPDATED', 'DELETED', 'MERGED'] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
@@ -115,10 +116,7 @@ export class ChangeLog {
 
   /** Opens the log from its stored entries, dropping (durably) those past the retention. */
   static async load(keyv: Keyv, stored: AsyncIterable<[string, unknown]>, options: ChangeLogOptions = {}): Promise<ChangeLog> {
-    const retentionMs = options.retentionMs ?? DEFAULT_CHANGELOG_RETENTION_MS;
-    if (!Number.isInteger(retentionMs) || retentionMs <= 0) {
-      throw new GatewayError('CONFIG', `retentionMs must be a positive whole number of milliseconds, but got: ${String(retentionMs)}`);
-    }
+    const retentionMs = checkedRetention(options.retentionMs ?? DEFAULT_CHANGELOG_RETENTION_MS);
     const log = new ChangeLog(keyv, options.now ?? (() => DateTime.utc()), retentionMs);
     for await (const [key, value] of stored) log.entries.push(decode(key, value));
     log.entries.sort((a, b) => (a.cursor < b.cursor ? -1 : 1));

@@ -13,6 +13,7 @@ import { CONFLICT_RULES, type NewSyncConflict, type SyncConflict } from '../sync
 import { orderedId } from './ordered-id.js';
 import { SerialQueue } from './serial-queue.js';
 import { storeWrite } from './store-write.js';
+import { checkedRetention } from '../events/retention-duration.js';
 
 export interface ConflictLogOptions {
   /** How long a conflict is kept, in ms (default: the change log's default retention). */
@@ -76,10 +77,7 @@ export class ConflictLog {
 
   /** Opens the log from its stored conflicts, dropping (durably) those past the retention. */
   static async load(keyv: Keyv, stored: AsyncIterable<[string, unknown]>, options: ConflictLogOptions = {}): Promise<ConflictLog> {
-    const retentionMs = options.retentionMs ?? DEFAULT_CHANGELOG_RETENTION_MS;
-    if (!Number.isInteger(retentionMs) || retentionMs <= 0) {
-      throw new GatewayError('CONFIG', `retentionMs must be a positive whole number of milliseconds, but got: ${String(retentionMs)}`);
-    }
+    const retentionMs = checkedRetention(options.retentionMs ?? DEFAULT_CHANGELOG_RETENTION_MS);
     const log = new ConflictLog(keyv, options.now ?? (() => DateTime.utc()), retentionMs);
     for await (const [key, value] of stored) log.entries.push(decode(key, value));
     log.entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
