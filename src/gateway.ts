@@ -8,7 +8,6 @@ import { buildGatewaySchema } from '../schema/build-schema.js';
 import type { ClientConnection, GatewayContext } from './context.js';
 import type { MergePolicy } from './identity/merge-policy.js';
 import { formatGraphQLError } from './errors/to-graphql-error.js';
-import { ChangeLog } from './events/change-log.js';
 import { scheduleChangeLogPruning } from './events/change-log-pruner.js';
 import { ChangeFeed } from './events/change-feed.js';
 import { Directory } from './graph/directory.js';
@@ -23,15 +22,14 @@ import { Readiness } from './server/readiness.js';
 import { useUpstreamWarnings } from './server/upstream-warnings.plugin.js';
 import { graphqlWebSocket } from './server/websocket.js';
 import type { TwinMatching } from './identity/twin-resolver.js';
-import { openTwinMatching } from './identity/twin-matching.js';
-import { STORE_NAMESPACES } from './store/keyv-backend.js';
+import type { ChangeLog } from './events/change-log.js';
 import type { Outbox } from './store/outbox.js';
 import type { GatewayStore } from './store/open-store.js';
 import type { Indexer } from './sync/indexer.js';
-import { openSync } from './sync/open-sync.js';
 import type { SyncEngine } from './sync/sync-engine.js';
 import type { SyncPolicy } from './sync/sync-policy.js';
-import { GatewayWrites, type WriteSettings } from './writes/gateway-writes.js';
+import { openSyncCore } from './sync/open-sync-core.js';
+import type { WriteSettings } from './writes/gateway-writes.js';
 
 export interface GatewayOptions {
   host: string;
@@ -86,26 +84,20 @@ export class Gateway {
     const connectorsBySystem = new Map(connectors.map((c) => [c.system, c]));
     const directory = new Directory(store.identity, store.records, options.mergePolicy);
     const maxAge = (system: System) => options.readMaxAgeMs.get(system) ?? 0;
-    const changes = await ChangeLog.load(store.keyv(STORE_NAMESPACES.changelog), store.entries(STORE_NAMESPACES.changelog), {
-      ...(options.changelogRetentionMs === undefined ? {} : { retentionMs: options.changelogRetentionMs }),
-    });
-    const stopPruning = scheduleChangeLogPruning(changes, logger);
-    const writes = await GatewayWrites.open({ store, connectors, logger, changes, ...(options.writes ? { settings: options.writes } : {}), ...(options.mergePolicy ? { mergePolicy: options.mergePolicy } : {}) });
-    const twins = await openTwinMatching(store, changes, options.matching, options.mergePolicy);
-    const feed = new ChangeFeed(changes, options.maxBufferedChanges);
-    const sync = await openSync({
+    const core = await openSyncCore({
       store,
       connectors,
       logger,
-      writes,
-      changes,
-      resolver: twins.resolver,
-      candidates: twins.candidates,
-      intervalMs: options.syncIntervalMs,
-      ...(options.syncPolicy ? { policy: options.syncPolicy } : {}),
+      syncIntervalMs: options.syncIntervalMs,
+      ...(options.changelogRetentionMs === undefined ? {} : { changelogRetentionMs: options.changelogRetentionMs }),
+      ...(options.writes ? { writes: options.writes } : {}),
       ...(options.mergePolicy ? { mergePolicy: options.mergePolicy } : {}),
-      conflictRetentionMs: changes.retentionMs,
+      ...(options.matching ? { matching: options.matching } : {}),
+      ...(options.syncPolicy ? { syncPolicy: options.syncPolicy } : {}),
     });
+    const { changes, writes, twins, sync } = core;
+    const stopPruning = scheduleChangeLogPruning(changes, logger);
+    const feed = new ChangeFeed(changes, options.maxBufferedChanges);
     const { indexer, engine } = sync;
     const stopConflictPruning = scheduleChangeLogPruning(sync.conflicts, logger, 'conflict log');
     const readers = () => {
@@ -150,7 +142,7 @@ export class Gateway {
     } catch (err) {
       // Nothing has started serving: release what was set up, leave the store and connectors to the caller.
       server.close();
-      await Promise.allSettled([websocket.close(), apollo.stop(), writes.close(), stopPruning(), stopConflictPruning()]);
+      await Promise.allSettled([websocket.close(), apollo.stop(), core.close(), stopPruning(), stopConflictPruning()]);
       throw err;
     }
     const address = server.address() as AddressInfo;
@@ -164,10 +156,9 @@ export class Gateway {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
-      await writes.close();
+      await core.close();
       await stopPruning();
       await stopConflictPruning();
-      await Promise.all([twins.idle(), changes.idle(), sync.idle()]);
       await Promise.all(connectors.map((c) => c.close()));
       await store.close();
     };

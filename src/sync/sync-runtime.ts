@@ -7,16 +7,12 @@ import type { Env } from '../../connectors/connector-module.js';
 import { CONNECTORS } from '../../connectors/registry.js';
 import { readCoreConfig } from '../config.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import { ChangeLog } from '../events/change-log.js';
 import { readMatchConfig } from '../identity/match-config.js';
-import { openTwinMatching } from '../identity/twin-matching.js';
 import type { System } from '../model/system.js';
-import { STORE_NAMESPACES } from '../store/keyv-backend.js';
 import { openStore, type GatewayStore } from '../store/open-store.js';
 import { DEFAULT_STORE_URL } from '../store/store-url.js';
-import { GatewayWrites } from '../writes/gateway-writes.js';
 import { readWriteConfig } from '../writes/write-config.js';
-import { openSync } from './open-sync.js';
+import { openSyncCore } from './open-sync-core.js';
 import { readSyncPolicy } from './sync-config.js';
 import type { SyncService } from './sync-service.js';
 
@@ -52,10 +48,18 @@ export async function openSyncRuntime(env: Env, options: { logger: Logger }): Pr
   let store: GatewayStore | null = null;
   try {
     store = await openStore(config.storeUrl ?? DEFAULT_STORE_URL);
-    const changes = await ChangeLog.load(store.keyv(STORE_NAMESPACES.changelog), store.entries(STORE_NAMESPACES.changelog), { retentionMs: config.changelogRetentionMs });
-    const writes = await GatewayWrites.open({ store, connectors, logger, changes, settings: writeSettings, mergePolicy: config.mergePolicy });
-    const twins = await openTwinMatching(store, changes, matching, config.mergePolicy);
-    const sync = await openSync({ store, connectors, logger, writes, changes, resolver: twins.resolver, candidates: twins.candidates, intervalMs: 0, policy, mergePolicy: config.mergePolicy, conflictRetentionMs: changes.retentionMs });
+    const core = await openSyncCore({
+      store,
+      connectors,
+      logger,
+      syncIntervalMs: 0,
+      changelogRetentionMs: config.changelogRetentionMs,
+      writes: writeSettings,
+      mergePolicy: config.mergePolicy,
+      matching,
+      syncPolicy: policy,
+    });
+    const { writes, sync } = core;
     let delivering = false;
     let closed = false;
     const opened = store;
@@ -79,9 +83,7 @@ export async function openSyncRuntime(env: Env, options: { logger: Logger }): Pr
       systems: connectors.map((c) => c.system),
       async close() {
         closed = true;
-        await sync.indexer.stop();
-        await writes.close();
-        await Promise.all([twins.idle(), changes.idle(), sync.idle()]);
+        await core.close();
         await Promise.all(connectors.map((c) => c.close()));
         await opened.close();
       },
